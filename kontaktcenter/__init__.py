@@ -1,0 +1,1 @@
+"""Kontaktcenter: contact-center and case-management software for Swedish municipalities."""

@@ -1,0 +1,95 @@
+"""Reads of contacts and cases, always limited to what the actor may see."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from kontaktcenter.accounts import permissions
+from kontaktcenter.accounts.models import Role, User
+from kontaktcenter.cases import events
+from kontaktcenter.cases.models import Case, CaseEvent, CaseStatus, Contact
+from kontaktcenter.core.clock import now
+from kontaktcenter.core.errors import NotFound, PermissionDenied
+from kontaktcenter.directory.selectors import organisation_with_descendants
+
+OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING)
+
+
+def visible_cases(actor: User) -> QuerySet[Case]:
+    """Every case the actor may read; the same rule as permissions.can_view_case."""
+    cases = Case.objects.select_related("category", "responsible_organisation", "assignee")
+    if actor.role in permissions.ORGANISATION_ROLES:
+        return cases.filter(responsible_organisation_id__in=permissions.organisation_scope(actor))
+    if actor.role in permissions.CONTACT_CENTER_ROLES or actor.role == Role.SYSTEM_ADMIN:
+        return cases.filter(is_confidential=False)
+    return cases.none()
+
+
+def case_get(*, actor: User, reference: str) -> Case:
+    """One case by its reference; a read of a confidential case is written to its history."""
+    case = (
+        Case.objects.select_related(
+            "category", "responsible_organisation", "assignee", "district", "created_by"
+        )
+        .filter(reference=reference.strip().upper())
+        .first()
+    )
+    if case is None:
+        raise NotFound(_("No case with reference %(reference)s.") % {"reference": reference})
+    if not permissions.can_view_case(actor, case):
+        raise PermissionDenied(_("You may not read case %(reference)s.") % {"reference": reference})
+    if case.is_confidential:
+        with transaction.atomic():
+            events.viewed(case, actor=actor, at=now())
+    return case
+
+
+def case_history(case: Case) -> QuerySet[CaseEvent]:
+    return case.events.select_related("actor").order_by("occurred_at", "id")
+
+
+def organisation_queue(
+    *, actor: User, organisation_id: int, status: str | None = None, mine: bool = False
+) -> QuerySet[Case]:
+    """Open cases of an organisation (and its units), oldest first: the officers' work list."""
+    if not permissions.can_view_queue(actor, organisation_id):
+        raise PermissionDenied(_("You may not see this organisation's queue."))
+    cases = visible_cases(actor).filter(
+        responsible_organisation_id__in=organisation_with_descendants(organisation_id)
+    )
+    cases = cases.filter(status=status) if status else cases.filter(status__in=OPEN_STATUSES)
+    if mine:
+        cases = cases.filter(assignee=actor)
+    return cases.order_by("created_at", "id")
+
+
+def case_search(*, actor: User, query: str) -> QuerySet[Case]:
+    """Find cases by reference, subject or the resident's name, e-mail or phone."""
+    cleaned = query.strip()
+    cases = visible_cases(actor)
+    if not cleaned:
+        return cases.none()
+    return cases.filter(
+        Q(reference__iexact=cleaned)
+        | Q(subject__icontains=cleaned)
+        | Q(resident_name__icontains=cleaned)
+        | Q(resident_email__iexact=cleaned)
+        | Q(resident_phone=cleaned)
+    ).order_by("-created_at")
+
+
+def recent_contacts(*, actor: User, limit: int = 20) -> QuerySet[Contact]:
+    return (
+        Contact.objects.filter(agent=actor)
+        .select_related("category", "case", "referred_to")
+        .order_by("-started_at")[:limit]
+    )
+
+
+def contact_get(*, actor: User, contact_id: int) -> Contact:
+    contact = Contact.objects.select_related("category", "case").filter(pk=contact_id).first()
+    if contact is None or contact.agent_id != actor.pk:
+        raise NotFound(_("Contact not found."))
+    return contact

@@ -1,0 +1,23 @@
+"""Serve the application with waitress, a production WSGI server that needs no C compiler."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from waitress import serve
+
+from kontaktcenter.wsgi import application
+
+
+class Command(BaseCommand):
+    help = "Serve Kontaktcenter over HTTP."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--threads", type=int, default=8)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write(f"Serving on http://{options['host']}:{options['port']}/")
+        serve(application, host=options["host"], port=options["port"], threads=options["threads"])

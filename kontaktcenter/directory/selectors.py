@@ -1,0 +1,57 @@
+"""Reads of the directory."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Q, QuerySet
+
+from kontaktcenter.core.errors import NotFound
+from kontaktcenter.directory.models import Organisation, OrganisationKind, Person, Site
+
+
+def operator_organisation() -> Organisation:
+    try:
+        return Organisation.objects.get(is_operator=True)
+    except Organisation.DoesNotExist:
+        raise NotFound("No organisation is marked as the contact-center operator.") from None
+
+
+def organisation_with_descendants(organisation_id: int) -> frozenset[int]:
+    """The organisation and every organisation below it (units under an administration)."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for org_id, parent_id in Organisation.objects.values_list("id", "parent_id"):
+        children[parent_id].append(org_id)
+    found = {organisation_id}
+    pending = [organisation_id]
+    while pending:
+        for child in children[pending.pop()]:
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return frozenset(found)
+
+
+def districts() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(kind=OrganisationKind.DISTRICT, is_active=True)
+
+
+def organisations_receiving_cases() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(is_active=True).exclude(kind=OrganisationKind.COMMITTEE)
+
+
+def sites() -> QuerySet[Site]:
+    return Site.objects.prefetch_related("served_organisations")
+
+
+def people_search(query: str, *, limit: int = 50) -> QuerySet[Person]:
+    """People whose name, title or organisation matches every word of the query."""
+    people = Person.objects.select_related("organisation")
+    for word in query.split():
+        people = people.filter(
+            Q(first_name__istartswith=word)
+            | Q(last_name__istartswith=word)
+            | Q(title__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
+    return people.order_by("last_name", "first_name")[:limit]

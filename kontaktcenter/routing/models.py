@@ -1,0 +1,58 @@
+"""The category taxonomy (S6) and where each category's cases go (S7, S10, S14)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Handling(models.TextChoices):
+    """Who handles a matter of this category once the contact center has taken it."""
+
+    CONTACT_CENTER = "contact_center", _("Handled in the contact center (tier 2)")
+    ORGANISATION = "organisation", _("Sent to the responsible organisation")
+    RESIDENT_DISTRICT = "resident_district", _("Sent to the resident's district administration")
+    REFERRAL = "referral", _("Referred to the responsible unit, no case is created")
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    responsible_organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("responsible organisation"),
+        on_delete=models.PROTECT,
+        related_name="categories",
+    )
+    handling = models.CharField(
+        _("handling"), max_length=20, choices=Handling.choices, default=Handling.ORGANISATION
+    )
+    is_confidential = models.BooleanField(
+        _("confidential"),
+        default=False,
+        help_text=_(
+            "Cases may hold information covered by secrecy (OSL); only the responsible "
+            "organisation can read them and every read is logged."
+        ),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="routing_category_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

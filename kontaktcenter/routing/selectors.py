@@ -1,0 +1,48 @@
+"""Reads of the category tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from kontaktcenter.core.errors import NotFound
+from kontaktcenter.routing.models import Category
+
+
+def active_categories() -> QuerySet[Category]:
+    return Category.objects.filter(is_active=True).select_related(
+        "parent", "responsible_organisation"
+    )
+
+
+@dataclass(frozen=True)
+class CategoryChoice:
+    id: int
+    label: str
+    handling: str
+
+
+def category_choices() -> list[CategoryChoice]:
+    """Active categories in tree order, labelled "Parent › Child" for pick lists."""
+    categories = list(active_categories())
+    by_parent: dict[int | None, list[Category]] = {}
+    for category in categories:
+        by_parent.setdefault(category.parent_id, []).append(category)
+    ordered: list[CategoryChoice] = []
+
+    def walk(parent_id: int | None, prefix: str) -> None:
+        for category in sorted(by_parent.get(parent_id, []), key=lambda c: (c.position, c.name)):
+            label = f"{prefix}{category.name}"
+            ordered.append(CategoryChoice(category.id, label, category.handling))
+            walk(category.id, f"{label} › ")
+
+    walk(None, "")
+    return ordered
+
+
+def category_get(category_id: int) -> Category:
+    try:
+        return Category.objects.select_related("responsible_organisation").get(pk=category_id)
+    except Category.DoesNotExist:
+        raise NotFound("Category not found.") from None
