@@ -1,9 +1,9 @@
 """The `kontaktcenter` command: every Django management command plus `demo`, `serve`.
 
-    kontaktcenter demo            load the Stockholm demo data if missing, then serve
-    kontaktcenter demo --no-serve only load it
-    kontaktcenter serve           serve the application with waitress
-    kontaktcenter migrate         (and every other management command)
+kontaktcenter demo            load the Stockholm demo data if missing, then serve
+kontaktcenter demo --no-serve only load it
+kontaktcenter serve           serve the application with waitress
+kontaktcenter migrate         (and every other management command)
 """
 
 from __future__ import annotations

@@ -70,6 +70,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kontaktcenter.desk.context_processors.navigation",
             ],
         },
     },
@@ -93,7 +94,9 @@ def _database_config() -> dict[str, object]:
             "TEST": {"NAME": env_str("KONTAKTCENTER_TEST_SQLITE_NAME", "") or None},
         }
     try:
-        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60))
+        config = dj_database_url.parse(
+            url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60)
+        )
     except ValueError as error:
         raise ConfigurationError(f"DATABASE_URL cannot be used: {error}") from None
     if "sqlite" in str(config["ENGINE"]):

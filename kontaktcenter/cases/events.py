@@ -12,7 +12,9 @@ from kontaktcenter.accounts.models import User
 from kontaktcenter.cases.models import Case, CaseEvent, CaseEventKind
 
 
-def _event(case: Case, kind: CaseEventKind, actor: User | None, at: datetime, **data: Any) -> CaseEvent:
+def _event(
+    case: Case, kind: CaseEventKind, actor: User | None, at: datetime, **data: Any
+) -> CaseEvent:
     return CaseEvent.objects.create(case=case, kind=kind, actor=actor, occurred_at=at, data=data)
 
 
@@ -66,7 +68,13 @@ def reply_sent(case: Case, *, actor: User, at: datetime, text: str, to: str) -> 
 
 def closed(case: Case, *, actor: User, at: datetime, before: str, resolution: str) -> CaseEvent:
     return _event(
-        case, CaseEventKind.CLOSED, actor, at, before=before, after=case.status, resolution=resolution
+        case,
+        CaseEventKind.CLOSED,
+        actor,
+        at,
+        before=before,
+        after=case.status,
+        resolution=resolution,
     )
 
 

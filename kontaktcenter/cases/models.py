@@ -37,11 +37,16 @@ class Contact(models.Model):
     started_at = models.DateTimeField(_("started at"))
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     question = models.TextField(_("question"), blank=True)
+    answer = models.TextField(_("answer given"), blank=True)
     outcome = models.CharField(
         _("outcome"), max_length=20, choices=ContactOutcome.choices, default=ContactOutcome.OPEN
     )
     category = models.ForeignKey(
-        "routing.Category", verbose_name=_("category"), on_delete=models.PROTECT, null=True, blank=True
+        "routing.Category",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
     )
     referred_to = models.ForeignKey(
         "directory.Organisation",
@@ -85,7 +90,10 @@ class Case(models.Model):
     tracking_token = models.CharField(_("tracking code"), max_length=64, unique=True)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     category = models.ForeignKey(
-        "routing.Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="cases"
+        "routing.Category",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="cases",
     )
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW

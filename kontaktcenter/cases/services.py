@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kontaktcenter.accounts import permissions
@@ -57,10 +60,38 @@ def _clean_text(value: str, *, field: str, required: bool, max_length: int | Non
     return cleaned
 
 
+def _clean_email(value: str) -> str:
+    cleaned = _clean_text(value, field=_("E-mail"), required=False, max_length=254)
+    if cleaned:
+        try:
+            validate_email(cleaned)
+        except DjangoValidationError:
+            raise ValidationError(_("Enter a valid e-mail address.")) from None
+    return cleaned
+
+
 def _open_contact(contact: Contact, actor: User) -> None:
     _require(contact.agent_id == actor.pk, _("Only the agent who took the contact can finish it."))
     if contact.outcome != ContactOutcome.OPEN:
         raise ValidationError(_("This contact has already been finished."))
+
+
+def _finish_contact(
+    contact: Contact, *, outcome: str, question: str | None, **changes: Any
+) -> None:
+    """Set the outcome, the end time and, if the agent rewrote it, the question."""
+    contact.outcome = outcome
+    contact.ended_at = changes.pop("ended_at", None) or now()
+    fields = ["outcome", "ended_at"]
+    if question is not None:
+        contact.question = _clean_text(
+            question, field=_("Question"), required=False, max_length=10_000
+        )
+        fields.append("question")
+    for field, value in changes.items():
+        setattr(contact, field, value)
+        fields.append(field)
+    contact.save(update_fields=fields)
 
 
 # --- contacts -------------------------------------------------------------------------------
@@ -85,41 +116,53 @@ def contact_start(
 
 @transaction.atomic
 def contact_answer_directly(
-    *, actor: User, contact: Contact, answer_note: str = "", category: Category | None = None
+    *,
+    actor: User,
+    contact: Contact,
+    answer_note: str = "",
+    category: Category | None = None,
+    question: str | None = None,
 ) -> Contact:
     """Tier 1 solved the matter on the spot (S3, S5)."""
     _open_contact(contact, actor)
-    contact.outcome = ContactOutcome.ANSWERED_DIRECTLY
-    contact.category = category
-    if answer_note.strip():
-        contact.question = f"{contact.question}\n\n{_('Answer')}: {answer_note.strip()}".strip()
-    contact.ended_at = now()
-    contact.save(update_fields=["outcome", "category", "question", "ended_at"])
+    _finish_contact(
+        contact,
+        outcome=ContactOutcome.ANSWERED_DIRECTLY,
+        question=question,
+        category=category,
+        answer=_clean_text(answer_note, field=_("Answer"), required=False, max_length=10_000),
+    )
     return contact
 
 
 @transaction.atomic
 def contact_refer(
-    *, actor: User, contact: Contact, category: Category, referred_to: Organisation | None = None
+    *,
+    actor: User,
+    contact: Contact,
+    category: Category,
+    referred_to: Organisation | None = None,
+    question: str | None = None,
 ) -> Contact:
     """The matter belongs elsewhere, e.g. facility bookings go to the booking unit (S14)."""
     _open_contact(contact, actor)
-    contact.outcome = ContactOutcome.REFERRED
-    contact.category = category
-    contact.referred_to = referred_to or category.responsible_organisation
-    contact.ended_at = now()
-    contact.save(update_fields=["outcome", "category", "referred_to", "ended_at"])
+    _finish_contact(
+        contact,
+        outcome=ContactOutcome.REFERRED,
+        question=question,
+        category=category,
+        referred_to=referred_to or category.responsible_organisation,
+    )
     return contact
 
 
 @transaction.atomic
-def contact_transfer(*, actor: User, contact: Contact, to: Organisation) -> Contact:
+def contact_transfer(
+    *, actor: User, contact: Contact, to: Organisation, question: str | None = None
+) -> Contact:
     """The call was put through to the organisation; counted against first-contact resolution."""
     _open_contact(contact, actor)
-    contact.outcome = ContactOutcome.TRANSFERRED
-    contact.referred_to = to
-    contact.ended_at = now()
-    contact.save(update_fields=["outcome", "referred_to", "ended_at"])
+    _finish_contact(contact, outcome=ContactOutcome.TRANSFERRED, question=question, referred_to=to)
     return contact
 
 
@@ -186,6 +229,7 @@ def case_create(
     resident_phone: str = "",
     district: Organisation | None = None,
     contact: Contact | None = None,
+    question: str | None = None,
 ) -> Case:
     """Register a case, route it to the responsible organisation and record both as events."""
     _require(permissions.can_create_cases(actor), _("Your role cannot create cases."))
@@ -197,7 +241,8 @@ def case_create(
     confidential = category.is_confidential
     created_at = now()
     case = Case.objects.create(
-        reference=next_case_reference(created_at.year),
+        # The registry year is the year in the municipality's time zone, not in UTC.
+        reference=next_case_reference(timezone.localtime(created_at).year),
         tracking_token=new_tracking_token(),
         channel=channel,
         category=category,
@@ -207,9 +252,7 @@ def case_create(
         subject=_clean_text(subject, field=_("Subject"), required=True, max_length=200),
         description=_clean_text(description, field=_("Description"), required=False),
         resident_name=_clean_text(resident_name, field=_("Name"), required=False, max_length=160),
-        resident_email=_clean_text(
-            resident_email, field=_("E-mail"), required=False, max_length=254
-        ),
+        resident_email=_clean_email(resident_email),
         resident_phone=_clean_text(resident_phone, field=_("Phone"), required=False, max_length=30),
         routing_reason=reason[:300],
         created_by=actor,
@@ -219,11 +262,14 @@ def case_create(
     events.created(case, actor=actor, at=created_at)
     events.routed(case, actor=actor, at=created_at, before=None, reason=reason)
     if contact is not None:
-        contact.outcome = ContactOutcome.CASE_CREATED
-        contact.case = case
-        contact.category = category
-        contact.ended_at = created_at
-        contact.save(update_fields=["outcome", "case", "category", "ended_at"])
+        _finish_contact(
+            contact,
+            outcome=ContactOutcome.CASE_CREATED,
+            question=question,
+            case=case,
+            category=category,
+            ended_at=created_at,
+        )
     return case
 
 
@@ -248,7 +294,9 @@ def case_assign(*, actor: User, case: Case, assignee: User | None) -> Case:
     if case.status == CaseStatus.CLOSED:
         raise ValidationError(_("A closed case cannot be assigned; reopen it first."))
     if assignee is not None and not permissions.can_handle_case(assignee, case):
-        raise ValidationError(_("%(name)s cannot handle cases of this organisation.") % {"name": assignee})
+        raise ValidationError(
+            _("%(name)s cannot handle cases of this organisation.") % {"name": assignee}
+        )
     if case.assignee_id == (assignee.pk if assignee else None):
         return case
     before = case.assignee
@@ -256,7 +304,9 @@ def case_assign(*, actor: User, case: Case, assignee: User | None) -> Case:
     case.assignee = assignee
     fields = ["assignee"]
     if assignee is not None and case.status == CaseStatus.NEW:
-        events.status_changed(case, actor=actor, at=at, before=case.status, after=CaseStatus.IN_PROGRESS)
+        events.status_changed(
+            case, actor=actor, at=at, before=case.status, after=CaseStatus.IN_PROGRESS
+        )
         case.status = CaseStatus.IN_PROGRESS
         fields.append("status")
     _touch(case, at, *fields)
@@ -271,8 +321,10 @@ def case_change_status(*, actor: User, case: Case, status: str) -> Case:
     if status not in _ALLOWED_STATUS_CHANGES.get(case.status, set()):
         raise ValidationError(
             _("A case that is %(before)s cannot be set to %(after)s.")
-            % {"before": case.get_status_display(), "after": CaseStatus(status).label
-               if status in CaseStatus.values else status}
+            % {
+                "before": case.get_status_display(),
+                "after": CaseStatus(status).label if status in CaseStatus.values else status,
+            }
         )
     at = now()
     events.status_changed(case, actor=actor, at=at, before=case.status, after=status)
@@ -351,11 +403,18 @@ def case_recategorise(
     organisation, reason = _route(category, district or case.district)
     at = now()
     before_category = {"id": case.category_id, "name": case.category.name}
-    before_org = {"id": case.responsible_organisation_id, "name": case.responsible_organisation.name}
+    before_org = {
+        "id": case.responsible_organisation_id,
+        "name": case.responsible_organisation.name,
+    }
     case.category = category
     case.is_confidential = case.is_confidential or category.is_confidential
     events.category_changed(
-        case, actor=actor, at=at, before=before_category, after={"id": category.pk, "name": category.name}
+        case,
+        actor=actor,
+        at=at,
+        before=before_category,
+        after={"id": category.pk, "name": category.name},
     )
     fields = ["category", "is_confidential"]
     if organisation.pk != case.responsible_organisation_id:
@@ -364,10 +423,11 @@ def case_recategorise(
         case.routing_reason = reason[:300]
         case.assignee = None
         if case.status != CaseStatus.NEW:
-            events.status_changed(case, actor=actor, at=at, before=case.status, after=CaseStatus.NEW)
+            events.status_changed(
+                case, actor=actor, at=at, before=case.status, after=CaseStatus.NEW
+            )
             case.status = CaseStatus.NEW
         fields += ["responsible_organisation", "district", "routing_reason", "assignee", "status"]
         events.routed(case, actor=actor, at=at, before=before_org, reason=reason)
     _touch(case, at, *fields)
     return case
-

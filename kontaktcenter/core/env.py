@@ -33,7 +33,9 @@ def env_bool(name: str, *, default: bool) -> bool:
         return True
     if lowered in _FALSE:
         return False
-    raise ConfigurationError(f"Environment variable {name} must be a boolean (1/0, true/false), got {raw!r}.")
+    raise ConfigurationError(
+        f"Environment variable {name} must be a boolean (1/0, true/false), got {raw!r}."
+    )
 
 
 def env_int(name: str, *, default: int) -> int:
@@ -43,7 +45,9 @@ def env_int(name: str, *, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ConfigurationError(f"Environment variable {name} must be an integer, got {raw!r}.") from None
+        raise ConfigurationError(
+            f"Environment variable {name} must be an integer, got {raw!r}."
+        ) from None
 
 
 def env_list(name: str, *, default: list[str]) -> list[str]:

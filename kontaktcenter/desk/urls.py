@@ -1,9 +1,26 @@
 from django.urls import path
 
-from kontaktcenter.desk import views
+from kontaktcenter.desk.views import cases, contacts, directory, home, queues, statistics
 
 app_name = "desk"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
+    path("kontakter/", contacts.contact_desk, name="contact_desk"),
+    path("kontakter/ny/", contacts.contact_start, name="contact_start"),
+    path("kontakter/<int:contact_id>/", contacts.contact_detail, name="contact"),
+    path("arenden/nytt/", cases.case_create, name="case_create"),
+    path("arenden/sok/", cases.case_search, name="case_search"),
+    path("arenden/<str:reference>/", cases.case_detail, name="case"),
+    path("arenden/<str:reference>/anteckning/", cases.case_add_note, name="case_note"),
+    path("arenden/<str:reference>/svar/", cases.case_reply, name="case_reply"),
+    path("arenden/<str:reference>/status/", cases.case_change_status, name="case_status"),
+    path("arenden/<str:reference>/tilldela-mig/", cases.case_assign_to_me, name="case_assign_me"),
+    path("arenden/<str:reference>/avsluta/", cases.case_close, name="case_close"),
+    path("arenden/<str:reference>/ateroppna/", cases.case_reopen, name="case_reopen"),
+    path("arenden/<str:reference>/kategori/", cases.case_recategorise, name="case_recategorise"),
+    path("ko/", queues.my_queue, name="my_queue"),
+    path("ko/<int:organisation_id>/", queues.queue, name="queue"),
+    path("statistik/", statistics.statistics, name="statistics"),
+    path("katalog/", directory.directory, name="directory"),
 ]

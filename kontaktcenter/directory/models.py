@@ -87,7 +87,10 @@ class Person(models.Model):
     last_name = models.CharField(_("last name"), max_length=80)
     title = models.CharField(_("title"), max_length=120, blank=True)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="people"
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="people",
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     mobile = models.CharField(_("mobile"), max_length=30, blank=True)
@@ -122,7 +125,9 @@ class Function(models.Model):
         verbose_name_plural = _("functions")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="directory_function_unique")
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="directory_function_unique"
+            )
         ]
 
     def __str__(self) -> str:

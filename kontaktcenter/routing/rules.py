@@ -44,7 +44,8 @@ def decide_route(
     """Pick the organisation that owns a new case of this category.
 
     Social services and LSS follow the resident's district (S10); bookings are referred to the
-    booking unit instead of becoming a case (S14); tier-2 categories stay in the contact center (S4).
+    booking unit instead of becoming a case (S14); tier-2 categories stay in the contact center
+    (S4).
     """
     if not rule.is_active:
         return Refusal(RouteRefusal.CATEGORY_INACTIVE)

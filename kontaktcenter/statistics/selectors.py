@@ -54,7 +54,9 @@ def _period_bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]
     return start, end
 
 
-def _rows(queryset: QuerySet[Contact] | QuerySet[Case], field: str, labels: dict[object, str]) -> list[Row]:
+def _rows(
+    queryset: QuerySet[Contact] | QuerySet[Case], field: str, labels: dict[object, str]
+) -> list[Row]:
     counted = queryset.order_by().values(field).annotate(n=Count("id")).order_by("-n", field)
     return [Row(labels.get(item[field], str(item[field] or "–")), item["n"]) for item in counted]
 
@@ -67,12 +69,20 @@ def period_statistics(*, actor: User, first_day: date, last_day: date) -> Period
     cases = Case.objects.filter(created_at__gte=start, created_at__lt=end)
 
     channel_labels: dict[object, str] = {value: str(label) for value, label in Channel.choices}
-    outcome_labels: dict[object, str] = {value: str(label) for value, label in ContactOutcome.choices}
+    outcome_labels: dict[object, str] = {
+        value: str(label) for value, label in ContactOutcome.choices
+    }
     contacts_by_outcome = _rows(contacts, "outcome", outcome_labels)
     contacts_total = sum(row.count for row in contacts_by_outcome)
-    finished = sum(r.count for r in contacts_by_outcome if r.label != outcome_labels[ContactOutcome.OPEN])
+    finished = sum(
+        r.count for r in contacts_by_outcome if r.label != outcome_labels[ContactOutcome.OPEN]
+    )
     answered = next(
-        (r.count for r in contacts_by_outcome if r.label == outcome_labels[ContactOutcome.ANSWERED_DIRECTLY]),
+        (
+            r.count
+            for r in contacts_by_outcome
+            if r.label == outcome_labels[ContactOutcome.ANSWERED_DIRECTLY]
+        ),
         0,
     )
     by_category = _rows(cases, "category__name", {})

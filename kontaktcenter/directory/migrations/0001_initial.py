@@ -5,93 +5,193 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='short name')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='code')),
-                ('kind', models.CharField(choices=[('committee', 'Committee'), ('administration', 'Administration'), ('district', 'District administration'), ('company', 'City-owned company'), ('unit', 'Unit')], max_length=20, verbose_name='kind')),
-                ('is_operator', models.BooleanField(default=False, help_text='The organisation that runs the contact center and the common switchboard.', verbose_name='operates the contact center')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('joined_common_switchboard_on', models.DateField(blank=True, null=True, verbose_name='joined the common switchboard on')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='directory.organisation', verbose_name='parent organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=40, verbose_name="short name"),
+                ),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="code")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("committee", "Committee"),
+                            ("administration", "Administration"),
+                            ("district", "District administration"),
+                            ("company", "City-owned company"),
+                            ("unit", "Unit"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "is_operator",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The organisation that runs the contact center and the common switchboard.",
+                        verbose_name="operates the contact center",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                (
+                    "joined_common_switchboard_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="joined the common switchboard on"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="directory.organisation",
+                        verbose_name="parent organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Function',
+            name="Function",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160, verbose_name='name')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('opening_hours', models.CharField(blank=True, max_length=120, verbose_name='opening hours')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='functions', to='directory.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=160, verbose_name="name")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "opening_hours",
+                    models.CharField(blank=True, max_length=120, verbose_name="opening hours"),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="functions",
+                        to="directory.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'function',
-                'verbose_name_plural': 'functions',
-                'ordering': ['name'],
+                "verbose_name": "function",
+                "verbose_name_plural": "functions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=80, verbose_name='first name')),
-                ('last_name', models.CharField(max_length=80, verbose_name='last name')),
-                ('title', models.CharField(blank=True, max_length=120, verbose_name='title')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('mobile', models.CharField(blank=True, max_length=30, verbose_name='mobile')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='people', to='directory.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=80, verbose_name="first name")),
+                ("last_name", models.CharField(max_length=80, verbose_name="last name")),
+                ("title", models.CharField(blank=True, max_length=120, verbose_name="title")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                ("mobile", models.CharField(blank=True, max_length=30, verbose_name="mobile")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="directory.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["last_name", "first_name"],
             },
         ),
         migrations.CreateModel(
-            name='Site',
+            name="Site",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('operator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sites', to='directory.organisation', verbose_name='operator')),
-                ('served_organisations', models.ManyToManyField(blank=True, help_text='The subject areas this site answers for, as the organisations that own them.', related_name='serving_sites', to='directory.organisation', verbose_name='organisations served')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="address")),
+                (
+                    "operator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sites",
+                        to="directory.organisation",
+                        verbose_name="operator",
+                    ),
+                ),
+                (
+                    "served_organisations",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The subject areas this site answers for, as the organisations that own them.",
+                        related_name="serving_sites",
+                        to="directory.organisation",
+                        verbose_name="organisations served",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact-center site',
-                'verbose_name_plural': 'contact-center sites',
-                'ordering': ['name'],
+                "verbose_name": "contact-center site",
+                "verbose_name_plural": "contact-center sites",
+                "ordering": ["name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_operator', True)), fields=('is_operator',), name='directory_single_operator'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_operator", True)),
+                fields=("is_operator",),
+                name="directory_single_operator",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='function',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='directory_function_unique'),
+            model_name="function",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "name"), name="directory_function_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['last_name', 'first_name'], name='directory_p_last_na_5db16b_idx'),
+            model_name="person",
+            index=models.Index(
+                fields=["last_name", "first_name"], name="directory_p_last_na_5db16b_idx"
+            ),
         ),
     ]

@@ -5,32 +5,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0001_initial'),
+        ("directory", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('code', models.SlugField(max_length=80, unique=True, verbose_name='code')),
-                ('handling', models.CharField(choices=[('contact_center', 'Handled in the contact center (tier 2)'), ('organisation', 'Sent to the responsible organisation'), ('resident_district', "Sent to the resident's district administration"), ('referral', 'Referred to the responsible unit, no case is created')], default='organisation', max_length=20, verbose_name='handling')),
-                ('is_confidential', models.BooleanField(default=False, help_text='Cases may hold information covered by secrecy (OSL); only the responsible organisation can read them and every read is logged.', verbose_name='confidential')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='routing.category', verbose_name='parent category')),
-                ('responsible_organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='categories', to='directory.organisation', verbose_name='responsible organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("code", models.SlugField(max_length=80, unique=True, verbose_name="code")),
+                (
+                    "handling",
+                    models.CharField(
+                        choices=[
+                            ("contact_center", "Handled in the contact center (tier 2)"),
+                            ("organisation", "Sent to the responsible organisation"),
+                            ("resident_district", "Sent to the resident's district administration"),
+                            ("referral", "Referred to the responsible unit, no case is created"),
+                        ],
+                        default="organisation",
+                        max_length=20,
+                        verbose_name="handling",
+                    ),
+                ),
+                (
+                    "is_confidential",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Cases may hold information covered by secrecy (OSL); only the responsible organisation can read them and every read is logged.",
+                        verbose_name="confidential",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="routing.category",
+                        verbose_name="parent category",
+                    ),
+                ),
+                (
+                    "responsible_organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="categories",
+                        to="directory.organisation",
+                        verbose_name="responsible organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['position', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('parent', 'name'), name='routing_category_unique_name')],
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["position", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("parent", "name"), name="routing_category_unique_name"
+                    )
+                ],
             },
         ),
     ]

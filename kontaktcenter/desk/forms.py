@@ -1,0 +1,164 @@
+"""Forms of the agent desk: they only check the shape of the input; rules live in services."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kontaktcenter.cases.models import CaseStatus, Channel
+from kontaktcenter.core.clock import now
+from kontaktcenter.directory.models import Organisation
+from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
+from kontaktcenter.routing.models import Category
+from kontaktcenter.routing.selectors import category_choices, category_get
+
+
+def _category_choices() -> list[tuple[str, str]]:
+    return [("", "—")] + [(str(choice.id), choice.label) for choice in category_choices()]
+
+
+def _load_category(value: str) -> Category:
+    return category_get(int(value))
+
+
+class CategoryField(forms.TypedChoiceField):
+    """Categories in tree order with their full path ("Gata och trafik › Snöröjning")."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            choices=_category_choices, coerce=_load_category, empty_value=None, **kwargs
+        )
+
+
+class ContactStartForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE)
+
+
+OUTCOME_ANSWERED = "answered"
+OUTCOME_CASE = "case"
+OUTCOME_REFERRED = "referred"
+OUTCOME_TRANSFERRED = "transferred"
+
+
+class ContactFinishForm(forms.Form):
+    """One form for every outcome, so the agent never retypes the question."""
+
+    question = forms.CharField(
+        label=_("The resident's question"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    category = CategoryField(label=_("Category"), required=False)
+    answer = forms.CharField(
+        label=_("Answer given"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    resident_name = forms.CharField(label=_("Name"), max_length=160, required=False)
+    resident_email = forms.EmailField(label=_("E-mail"), required=False)
+    resident_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    district = forms.ModelChoiceField(
+        label=_("Resident's district"), queryset=districts(), required=False
+    )
+    transfer_to = forms.ModelChoiceField(
+        label=_("Transfer to"), queryset=organisations_receiving_cases(), required=False
+    )
+    outcome = forms.ChoiceField(
+        choices=[
+            (OUTCOME_ANSWERED, _("Answered directly")),
+            (OUTCOME_CASE, _("Create case")),
+            (OUTCOME_REFERRED, _("Referred")),
+            (OUTCOME_TRANSFERRED, _("Transferred")),
+        ],
+        widget=forms.HiddenInput,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        outcome = data.get("outcome")
+        if outcome in {OUTCOME_CASE, OUTCOME_REFERRED} and not data.get("category"):
+            self.add_error("category", _("Choose a category."))
+        if outcome == OUTCOME_CASE and not data.get("subject", "").strip():
+            self.add_error("subject", _("Write a short subject for the case."))
+        if outcome == OUTCOME_TRANSFERRED and not data.get("transfer_to"):
+            self.add_error("transfer_to", _("Choose where the call was transferred."))
+        return data
+
+
+class CaseCreateForm(forms.Form):
+    """A case registered without a live contact, e.g. from a letter or an e-mail."""
+
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    category = CategoryField(label=_("Category"))
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    resident_name = forms.CharField(label=_("Name"), max_length=160, required=False)
+    resident_email = forms.EmailField(label=_("E-mail"), required=False)
+    resident_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    district = forms.ModelChoiceField(
+        label=_("Resident's district"), queryset=districts(), required=False
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Reply to the resident"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=[
+            (CaseStatus.IN_PROGRESS, CaseStatus.IN_PROGRESS.label),
+            (CaseStatus.WAITING, CaseStatus.WAITING.label),
+        ],
+    )
+
+
+class CloseForm(forms.Form):
+    resolution = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Why the case is reopened"), max_length=2000)
+
+
+class RecategoriseForm(forms.Form):
+    category = CategoryField(label=_("New category"))
+    district = forms.ModelChoiceField(
+        label=_("Resident's district"), queryset=districts(), required=False
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Reference, subject, name, e-mail or phone"), max_length=200)
+
+
+class PeriodForm(forms.Form):
+    first_day = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    last_day = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    @staticmethod
+    def default_period() -> dict[str, date]:
+        today = now().date()
+        return {"first_day": today - timedelta(days=29), "last_day": today}
+
+
+class OrganisationChoiceForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.filter(is_active=True)
+    )
+
+
+class DirectorySearchForm(forms.Form):
+    q = forms.CharField(label=_("Name, title or organisation"), max_length=120)

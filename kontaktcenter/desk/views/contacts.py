@@ -1,0 +1,126 @@
+"""Tier-1 work: take a contact, then answer it, create a case, refer or transfer it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kontaktcenter.accounts import permissions
+from kontaktcenter.cases import selectors, services
+from kontaktcenter.cases.models import ContactOutcome
+from kontaktcenter.core.errors import ServiceError
+from kontaktcenter.desk.forms import (
+    OUTCOME_ANSWERED,
+    OUTCOME_CASE,
+    OUTCOME_REFERRED,
+    ContactFinishForm,
+    ContactStartForm,
+    SearchForm,
+)
+from kontaktcenter.desk.views.common import current_user, report
+
+
+@login_required
+def contact_desk(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    if not permissions.can_register_contacts(user):
+        raise HttpForbidden
+    return render(
+        request,
+        "desk/contact_desk.html",
+        {
+            "start_form": ContactStartForm(),
+            "search_form": SearchForm(),
+            "recent_contacts": selectors.recent_contacts(actor=user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def contact_start(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    form = ContactStartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a channel."))
+        return redirect("desk:contact_desk")
+    try:
+        contact = services.contact_start(actor=user, channel=form.cleaned_data["channel"])
+    except ServiceError as error:
+        report(request, error)
+        return redirect("desk:contact_desk")
+    return redirect("desk:contact", contact_id=contact.pk)
+
+
+@login_required
+def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
+    user = current_user(request)
+    try:
+        contact = selectors.contact_get(actor=user, contact_id=contact_id)
+    except ServiceError as error:
+        report(request, error)
+        return redirect("desk:contact_desk")
+    if contact.outcome != ContactOutcome.OPEN:
+        return render(request, "desk/contact_done.html", {"contact": contact})
+
+    form = ContactFinishForm(request.POST or None, initial={"question": contact.question})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            outcome = data["outcome"]
+            if outcome == OUTCOME_ANSWERED:
+                services.contact_answer_directly(
+                    actor=user,
+                    contact=contact,
+                    question=data["question"],
+                    category=data["category"],
+                    answer_note=data["answer"],
+                )
+                messages.success(request, _("The contact was closed as answered directly."))
+            elif outcome == OUTCOME_CASE:
+                case = services.case_create(
+                    actor=user,
+                    contact=contact,
+                    question=data["question"],
+                    channel=contact.channel,
+                    category=data["category"],
+                    subject=data["subject"],
+                    description=data["description"] or data["question"],
+                    resident_name=data["resident_name"],
+                    resident_email=data["resident_email"],
+                    resident_phone=data["resident_phone"],
+                    district=data["district"],
+                )
+                messages.success(
+                    request,
+                    _("Case %(reference)s was created and sent to %(organisation)s.")
+                    % {"reference": case.reference, "organisation": case.responsible_organisation},
+                )
+            elif outcome == OUTCOME_REFERRED:
+                services.contact_refer(
+                    actor=user,
+                    contact=contact,
+                    question=data["question"],
+                    category=data["category"],
+                )
+                messages.success(
+                    request,
+                    _("The contact was registered as referred to %(organisation)s.")
+                    % {"organisation": contact.referred_to},
+                )
+            else:
+                services.contact_transfer(
+                    actor=user, contact=contact, question=data["question"], to=data["transfer_to"]
+                )
+                messages.success(request, _("The contact was registered as transferred."))
+        except ServiceError as error:
+            report(request, error)
+        else:
+            return redirect("desk:contact_desk")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "desk/contact.html", {"contact": contact, "form": form}, status=status)

@@ -1,0 +1,50 @@
+"""An organisation's work list of open cases."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from kontaktcenter.cases import selectors
+from kontaktcenter.cases.models import CaseStatus
+from kontaktcenter.core.errors import PermissionDenied
+from kontaktcenter.desk.views.common import current_user
+from kontaktcenter.directory.models import Organisation
+
+PAGE_SIZE = 50
+
+
+@login_required
+def my_queue(request: HttpRequest) -> HttpResponse:
+    return redirect("desk:queue", organisation_id=current_user(request).organisation_id)
+
+
+@login_required
+def queue(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    status = request.GET.get("status") or None
+    if status not in {None, *CaseStatus.values}:
+        status = None
+    mine = request.GET.get("mine") == "1"
+    try:
+        cases = selectors.organisation_queue(
+            actor=user, organisation_id=organisation.pk, status=status, mine=mine
+        )
+    except PermissionDenied:
+        raise HttpForbidden from None
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "desk/queue.html",
+        {
+            "organisation": organisation,
+            "page": page,
+            "status": status,
+            "mine": mine,
+            "statuses": CaseStatus.choices,
+        },
+    )

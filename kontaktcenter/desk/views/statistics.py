@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from kontaktcenter.accounts import permissions
+from kontaktcenter.core.errors import ServiceError
+from kontaktcenter.desk.forms import PeriodForm
+from kontaktcenter.desk.views.common import current_user, report
+from kontaktcenter.statistics.selectors import period_statistics
+
+
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    if not permissions.can_view_statistics(user):
+        raise HttpForbidden
+    form = PeriodForm(request.GET if "first_day" in request.GET else PeriodForm.default_period())
+    result = None
+    if form.is_valid():
+        try:
+            result = period_statistics(actor=user, **form.cleaned_data)
+        except ServiceError as error:
+            report(request, error)
+    status = 200 if result is not None else 400
+    return render(request, "desk/statistics.html", {"form": form, "stats": result}, status=status)

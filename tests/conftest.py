@@ -1,0 +1,301 @@
+"""The city and the people in it, as fixtures, so tests read like sentences.
+
+The operator (Serviceförvaltningen) runs the contact center. Trafikkontoret owns street
+lighting; Järva and Bromma are districts that handle social services for their residents;
+Idrottsförvaltningen has a booking unit that takes facility bookings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone, translation
+
+from kontaktcenter.accounts.models import User
+from kontaktcenter.cases import services
+from kontaktcenter.cases.models import Case, Channel
+from kontaktcenter.directory.models import Organisation, OrganisationKind, Site
+from kontaktcenter.routing.models import Category, Handling
+from tests.factories import (
+    CategoryFactory,
+    DistrictFactory,
+    OperatorFactory,
+    OrganisationFactory,
+    SiteFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """Error messages are matched in English, whatever Swedish translations exist."""
+    with translation.override("en"):
+        yield
+
+
+# --- time -------------------------------------------------------------------------------------
+
+
+class Clock:
+    """Stands in for the current time; it only moves when a test moves it."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def set(self, at: datetime) -> None:
+        self.at = at
+
+    def advance(self, **delta: float) -> datetime:
+        self.at += timedelta(**delta)
+        return self.at
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
+    """Freeze "now" (kontaktcenter.core.clock reads django.utils.timezone.now)."""
+    frozen = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=STOCKHOLM))
+    monkeypatch.setattr(timezone, "now", frozen)
+    yield frozen
+
+
+# --- organisations ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def operator(db: None) -> Organisation:
+    return OperatorFactory()
+
+
+@pytest.fixture
+def site(operator: Organisation) -> Site:
+    return SiteFactory(name="Kontaktcenter Tekniska nämndhuset", operator=operator)
+
+
+@pytest.fixture
+def traffic_office(db: None) -> Organisation:
+    return OrganisationFactory(name="Trafikkontoret", code="trafikkontoret")
+
+
+@pytest.fixture
+def jarva(db: None) -> Organisation:
+    return DistrictFactory(name="Järva stadsdelsförvaltning", code="jarva")
+
+
+@pytest.fixture
+def bromma(db: None) -> Organisation:
+    return DistrictFactory(name="Bromma stadsdelsförvaltning", code="bromma")
+
+
+@pytest.fixture
+def sports_administration(db: None) -> Organisation:
+    return OrganisationFactory(name="Idrottsförvaltningen", code="idrottsforvaltningen")
+
+
+@pytest.fixture
+def booking_unit(sports_administration: Organisation) -> Organisation:
+    return UnitFactory(
+        name="Bokningsenheten",
+        code="bokningsenheten",
+        kind=OrganisationKind.UNIT,
+        parent=sports_administration,
+    )
+
+
+@pytest.fixture
+def social_administration(db: None) -> Organisation:
+    return OrganisationFactory(name="Socialförvaltningen", code="socialforvaltningen")
+
+
+# --- categories -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def street_lighting(traffic_office: Organisation) -> Category:
+    """Handled by its owner, Trafikkontoret."""
+    return CategoryFactory(
+        name="Gatubelysning", code="gatubelysning", responsible_organisation=traffic_office
+    )
+
+
+@pytest.fixture
+def financial_support(social_administration: Organisation) -> Category:
+    """Confidential (OSL): goes straight to the resident's district (S10)."""
+    return CategoryFactory(
+        name="Ekonomiskt bistånd",
+        code="ekonomiskt-bistand",
+        responsible_organisation=social_administration,
+        handling=Handling.RESIDENT_DISTRICT,
+        is_confidential=True,
+    )
+
+
+@pytest.fixture
+def facility_booking(booking_unit: Organisation) -> Category:
+    """Referred to the booking unit; never a case (S14)."""
+    return CategoryFactory(
+        name="Bokning av idrottshall",
+        code="bokning-idrottshall",
+        responsible_organisation=booking_unit,
+        handling=Handling.REFERRAL,
+    )
+
+
+@pytest.fixture
+def resident_parking(traffic_office: Organisation, operator: Organisation) -> Category:
+    """A frequent, simple matter that tier 2 handles in the contact center (S4)."""
+    return CategoryFactory(
+        name="Boendeparkering",
+        code="boendeparkering",
+        responsible_organisation=traffic_office,
+        handling=Handling.CONTACT_CENTER,
+    )
+
+
+# --- the cast ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tier1_agent(site: Site) -> User:
+    return UserFactory(tier1=True, username="maja", first_name="Maja", last_name="Lind", site=site)
+
+
+@pytest.fixture
+def tier2_agent(site: Site) -> User:
+    return UserFactory(tier2=True, username="omar", first_name="Omar", last_name="Haddad", site=site)
+
+
+@pytest.fixture
+def switchboard_operator(operator: Organisation) -> User:
+    return UserFactory(
+        switchboard=True, username="sven", first_name="Sven", last_name="Berg", organisation=operator
+    )
+
+
+@pytest.fixture
+def supervisor(site: Site) -> User:
+    return UserFactory(
+        supervisor=True, username="eva", first_name="Eva", last_name="Ek", site=site
+    )
+
+
+@pytest.fixture
+def traffic_officer(traffic_office: Organisation) -> User:
+    return UserFactory(
+        case_officer=True,
+        username="karin",
+        first_name="Karin",
+        last_name="Holm",
+        organisation=traffic_office,
+    )
+
+
+@pytest.fixture
+def second_traffic_officer(traffic_office: Organisation) -> User:
+    return UserFactory(
+        case_officer=True,
+        username="johan",
+        first_name="Johan",
+        last_name="Sjö",
+        organisation=traffic_office,
+    )
+
+
+@pytest.fixture
+def district_officer(jarva: Organisation) -> User:
+    return UserFactory(
+        case_officer=True, username="amina", first_name="Amina", last_name="Yusuf", organisation=jarva
+    )
+
+
+@pytest.fixture
+def other_district_officer(bromma: Organisation) -> User:
+    return UserFactory(
+        case_officer=True, username="lars", first_name="Lars", last_name="Åberg", organisation=bromma
+    )
+
+
+@pytest.fixture
+def sports_officer(sports_administration: Organisation) -> User:
+    return UserFactory(
+        case_officer=True,
+        username="nora",
+        first_name="Nora",
+        last_name="Strand",
+        organisation=sports_administration,
+    )
+
+
+@pytest.fixture
+def traffic_admin(traffic_office: Organisation) -> User:
+    return UserFactory(
+        organisation_admin=True,
+        username="pia",
+        first_name="Pia",
+        last_name="Nord",
+        organisation=traffic_office,
+    )
+
+
+@pytest.fixture
+def analyst(operator: Organisation) -> User:
+    return UserFactory(
+        analyst=True, username="ali", first_name="Ali", last_name="Rahimi", organisation=operator
+    )
+
+
+@pytest.fixture
+def sysadmin(operator: Organisation) -> User:
+    return UserFactory(
+        system_admin=True, username="root", first_name="Sara", last_name="Drift", organisation=operator
+    )
+
+
+# --- cases, through the real service ----------------------------------------------------------
+
+MakeCase = Callable[..., Case]
+
+
+@pytest.fixture
+def make_case(tier1_agent: User, street_lighting: Category) -> MakeCase:
+    """Create a case the way the desk does. Defaults: Maja registers a broken street light."""
+
+    def make(**overrides: Any) -> Case:
+        arguments: dict[str, Any] = {
+            "actor": tier1_agent,
+            "channel": Channel.PHONE,
+            "category": street_lighting,
+            "subject": "Trasig gatlampa på Rinkebysvängen",
+            "resident_name": "Anna Svensson",
+            "resident_email": "anna.svensson@example.se",
+            "resident_phone": "+46701234567",
+        }
+        arguments.update(overrides)
+        return services.case_create(**arguments)
+
+    return make
+
+
+@pytest.fixture
+def street_light_case(make_case: MakeCase) -> Case:
+    """A new, unassigned case at Trafikkontoret."""
+    return make_case()
+
+
+@pytest.fixture
+def confidential_case(make_case: MakeCase, financial_support: Category, jarva: Organisation) -> Case:
+    """A confidential case about financial support for a resident of Järva."""
+    return make_case(
+        category=financial_support,
+        subject="Fråga om ekonomiskt bistånd",
+        district=jarva,
+    )
