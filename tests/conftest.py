@@ -266,8 +266,12 @@ MakeCase = Callable[..., Case]
 
 
 @pytest.fixture
-def make_case(tier1_agent: User, street_lighting: Category) -> MakeCase:
-    """Create a case the way the desk does. Defaults: Maja registers a broken street light."""
+def make_case(tier1_agent: User, street_lighting: Category, clock: Clock) -> MakeCase:
+    """Create a case the way the desk does. Defaults: Maja registers a broken street light.
+
+    Cases are made on the frozen clock, so a test that moves the clock moves forward from the
+    moment its cases were created.
+    """
 
     def make(**overrides: Any) -> Case:
         arguments: dict[str, Any] = {

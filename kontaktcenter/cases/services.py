@@ -72,7 +72,12 @@ def _clean_email(value: str) -> str:
 
 def _open_contact(contact: Contact, actor: User) -> None:
     _require(contact.agent_id == actor.pk, _("Only the agent who took the contact can finish it."))
-    if contact.outcome != ContactOutcome.OPEN:
+    # Read the outcome under a row lock, not from the caller's copy: two requests (two tabs,
+    # a double click) must not both finish the same contact.
+    current = (
+        Contact.objects.select_for_update().values_list("outcome", flat=True).get(pk=contact.pk)
+    )
+    if current != ContactOutcome.OPEN:
         raise ValidationError(_("This contact has already been finished."))
 
 

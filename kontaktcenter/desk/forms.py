@@ -106,11 +106,11 @@ class CaseCreateForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(
+    reply = forms.CharField(
         label=_("Reply to the resident"), widget=forms.Textarea(attrs={"rows": 5})
     )
 

@@ -151,13 +151,13 @@ def _case_action(
 case_add_note = _case_action(
     NoteForm,
     "note_form",
-    lambda user, case, data: services.case_add_note(actor=user, case=case, text=data["text"]),
+    lambda user, case, data: services.case_add_note(actor=user, case=case, text=data["note"]),
     gettext_lazy("The note was saved."),
 )
 case_reply = _case_action(
     ReplyForm,
     "reply_form",
-    lambda user, case, data: services.case_reply(actor=user, case=case, text=data["text"]),
+    lambda user, case, data: services.case_reply(actor=user, case=case, text=data["reply"]),
     gettext_lazy("The reply was saved."),
 )
 case_change_status = _case_action(
