@@ -24,6 +24,7 @@ from kontaktcenter.cases.models import (
 from kontaktcenter.cases.references import new_tracking_token, next_case_reference
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
+from kontaktcenter.core.phone import normalise_phone
 from kontaktcenter.directory.models import Organisation, OrganisationKind, Site
 from kontaktcenter.directory.selectors import operator_organisation
 from kontaktcenter.routing.models import Category
@@ -258,7 +259,7 @@ def case_create(
         description=_clean_text(description, field=_("Description"), required=False),
         resident_name=_clean_text(resident_name, field=_("Name"), required=False, max_length=160),
         resident_email=_clean_email(resident_email),
-        resident_phone=_clean_text(resident_phone, field=_("Phone"), required=False, max_length=30),
+        resident_phone=normalise_phone(resident_phone),
         routing_reason=reason[:300],
         created_by=actor,
         created_at=created_at,
@@ -279,9 +280,13 @@ def case_create(
 
 
 def _lock_case(case: Case) -> Case:
-    """Re-read the case under a row lock so concurrent changes are applied one after another."""
+    """Re-read the case under a row lock so concurrent changes are applied one after another.
+
+    Only the case row is locked (of=self): PostgreSQL refuses FOR UPDATE on the nullable side of
+    the outer join to the assignee, and the related rows need no lock.
+    """
     return (
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .select_related("responsible_organisation", "category", "assignee")
         .get(pk=case.pk)
     )

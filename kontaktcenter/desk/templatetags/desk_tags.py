@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import template
 
 from kontaktcenter.cases.models import CaseStatus
+from kontaktcenter.core.phone import display_phone
 
 register = template.Library()
 
@@ -16,3 +17,8 @@ def status_label(value: str) -> str:
 @register.filter
 def percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f} %"
+
+
+@register.filter
+def phone(value: str) -> str:
+    return display_phone(value)
