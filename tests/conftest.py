@@ -61,11 +61,11 @@ class Clock:
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     """Freeze "now" (kontaktcenter.core.clock reads django.utils.timezone.now)."""
     frozen = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=STOCKHOLM))
     monkeypatch.setattr(timezone, "now", frozen)
-    yield frozen
+    return frozen
 
 
 # --- organisations ----------------------------------------------------------------------------
@@ -73,37 +73,37 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
 
 @pytest.fixture
 def operator(db: None) -> Organisation:
-    return OperatorFactory()
+    return OperatorFactory.create()
 
 
 @pytest.fixture
 def site(operator: Organisation) -> Site:
-    return SiteFactory(name="Kontaktcenter Tekniska nämndhuset", operator=operator)
+    return SiteFactory.create(name="Kontaktcenter Tekniska nämndhuset", operator=operator)
 
 
 @pytest.fixture
 def traffic_office(db: None) -> Organisation:
-    return OrganisationFactory(name="Trafikkontoret", code="trafikkontoret")
+    return OrganisationFactory.create(name="Trafikkontoret", code="trafikkontoret")
 
 
 @pytest.fixture
 def jarva(db: None) -> Organisation:
-    return DistrictFactory(name="Järva stadsdelsförvaltning", code="jarva")
+    return DistrictFactory.create(name="Järva stadsdelsförvaltning", code="jarva")
 
 
 @pytest.fixture
 def bromma(db: None) -> Organisation:
-    return DistrictFactory(name="Bromma stadsdelsförvaltning", code="bromma")
+    return DistrictFactory.create(name="Bromma stadsdelsförvaltning", code="bromma")
 
 
 @pytest.fixture
 def sports_administration(db: None) -> Organisation:
-    return OrganisationFactory(name="Idrottsförvaltningen", code="idrottsforvaltningen")
+    return OrganisationFactory.create(name="Idrottsförvaltningen", code="idrottsforvaltningen")
 
 
 @pytest.fixture
 def booking_unit(sports_administration: Organisation) -> Organisation:
-    return UnitFactory(
+    return UnitFactory.create(
         name="Bokningsenheten",
         code="bokningsenheten",
         kind=OrganisationKind.UNIT,
@@ -113,7 +113,7 @@ def booking_unit(sports_administration: Organisation) -> Organisation:
 
 @pytest.fixture
 def social_administration(db: None) -> Organisation:
-    return OrganisationFactory(name="Socialförvaltningen", code="socialforvaltningen")
+    return OrganisationFactory.create(name="Socialförvaltningen", code="socialforvaltningen")
 
 
 # --- categories -------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ def social_administration(db: None) -> Organisation:
 @pytest.fixture
 def street_lighting(traffic_office: Organisation) -> Category:
     """Handled by its owner, Trafikkontoret."""
-    return CategoryFactory(
+    return CategoryFactory.create(
         name="Gatubelysning", code="gatubelysning", responsible_organisation=traffic_office
     )
 
@@ -130,7 +130,7 @@ def street_lighting(traffic_office: Organisation) -> Category:
 @pytest.fixture
 def financial_support(social_administration: Organisation) -> Category:
     """Confidential (OSL): goes straight to the resident's district (S10)."""
-    return CategoryFactory(
+    return CategoryFactory.create(
         name="Ekonomiskt bistånd",
         code="ekonomiskt-bistand",
         responsible_organisation=social_administration,
@@ -142,7 +142,7 @@ def financial_support(social_administration: Organisation) -> Category:
 @pytest.fixture
 def facility_booking(booking_unit: Organisation) -> Category:
     """Referred to the booking unit; never a case (S14)."""
-    return CategoryFactory(
+    return CategoryFactory.create(
         name="Bokning av idrottshall",
         code="bokning-idrottshall",
         responsible_organisation=booking_unit,
@@ -153,7 +153,7 @@ def facility_booking(booking_unit: Organisation) -> Category:
 @pytest.fixture
 def resident_parking(traffic_office: Organisation, operator: Organisation) -> Category:
     """A frequent, simple matter that tier 2 handles in the contact center (S4)."""
-    return CategoryFactory(
+    return CategoryFactory.create(
         name="Boendeparkering",
         code="boendeparkering",
         responsible_organisation=traffic_office,
@@ -166,31 +166,39 @@ def resident_parking(traffic_office: Organisation, operator: Organisation) -> Ca
 
 @pytest.fixture
 def tier1_agent(site: Site) -> User:
-    return UserFactory(tier1=True, username="maja", first_name="Maja", last_name="Lind", site=site)
+    return UserFactory.create(
+        tier1=True, username="maja", first_name="Maja", last_name="Lind", site=site
+    )
 
 
 @pytest.fixture
 def tier2_agent(site: Site) -> User:
-    return UserFactory(tier2=True, username="omar", first_name="Omar", last_name="Haddad", site=site)
+    return UserFactory.create(
+        tier2=True, username="omar", first_name="Omar", last_name="Haddad", site=site
+    )
 
 
 @pytest.fixture
 def switchboard_operator(operator: Organisation) -> User:
-    return UserFactory(
-        switchboard=True, username="sven", first_name="Sven", last_name="Berg", organisation=operator
+    return UserFactory.create(
+        switchboard=True,
+        username="sven",
+        first_name="Sven",
+        last_name="Berg",
+        organisation=operator,
     )
 
 
 @pytest.fixture
 def supervisor(site: Site) -> User:
-    return UserFactory(
+    return UserFactory.create(
         supervisor=True, username="eva", first_name="Eva", last_name="Ek", site=site
     )
 
 
 @pytest.fixture
 def traffic_officer(traffic_office: Organisation) -> User:
-    return UserFactory(
+    return UserFactory.create(
         case_officer=True,
         username="karin",
         first_name="Karin",
@@ -201,7 +209,7 @@ def traffic_officer(traffic_office: Organisation) -> User:
 
 @pytest.fixture
 def second_traffic_officer(traffic_office: Organisation) -> User:
-    return UserFactory(
+    return UserFactory.create(
         case_officer=True,
         username="johan",
         first_name="Johan",
@@ -212,21 +220,29 @@ def second_traffic_officer(traffic_office: Organisation) -> User:
 
 @pytest.fixture
 def district_officer(jarva: Organisation) -> User:
-    return UserFactory(
-        case_officer=True, username="amina", first_name="Amina", last_name="Yusuf", organisation=jarva
+    return UserFactory.create(
+        case_officer=True,
+        username="amina",
+        first_name="Amina",
+        last_name="Yusuf",
+        organisation=jarva,
     )
 
 
 @pytest.fixture
 def other_district_officer(bromma: Organisation) -> User:
-    return UserFactory(
-        case_officer=True, username="lars", first_name="Lars", last_name="Åberg", organisation=bromma
+    return UserFactory.create(
+        case_officer=True,
+        username="lars",
+        first_name="Lars",
+        last_name="Åberg",
+        organisation=bromma,
     )
 
 
 @pytest.fixture
 def sports_officer(sports_administration: Organisation) -> User:
-    return UserFactory(
+    return UserFactory.create(
         case_officer=True,
         username="nora",
         first_name="Nora",
@@ -237,7 +253,7 @@ def sports_officer(sports_administration: Organisation) -> User:
 
 @pytest.fixture
 def traffic_admin(traffic_office: Organisation) -> User:
-    return UserFactory(
+    return UserFactory.create(
         organisation_admin=True,
         username="pia",
         first_name="Pia",
@@ -248,15 +264,19 @@ def traffic_admin(traffic_office: Organisation) -> User:
 
 @pytest.fixture
 def analyst(operator: Organisation) -> User:
-    return UserFactory(
+    return UserFactory.create(
         analyst=True, username="ali", first_name="Ali", last_name="Rahimi", organisation=operator
     )
 
 
 @pytest.fixture
 def sysadmin(operator: Organisation) -> User:
-    return UserFactory(
-        system_admin=True, username="root", first_name="Sara", last_name="Drift", organisation=operator
+    return UserFactory.create(
+        system_admin=True,
+        username="root",
+        first_name="Sara",
+        last_name="Drift",
+        organisation=operator,
     )
 
 
@@ -296,7 +316,9 @@ def street_light_case(make_case: MakeCase) -> Case:
 
 
 @pytest.fixture
-def confidential_case(make_case: MakeCase, financial_support: Category, jarva: Organisation) -> Case:
+def confidential_case(
+    make_case: MakeCase, financial_support: Category, jarva: Organisation
+) -> Case:
     """A confidential case about financial support for a resident of Järva."""
     return make_case(
         category=financial_support,

@@ -1,12 +1,16 @@
 """Factories for the "given" state: the directory, categories and users.
 
-Cases and contacts are never made here: tests create them through the real services so that
+Call `XFactory.create(...)`, which mypy knows returns the model instance. Cases and contacts are
+never made here: tests create them through the real services so that
 their events and routing are the ones production writes.
 """
 
+# factory_boy's declarations (Sequence, SubFactory, Trait) have untyped constructors.
+# mypy: disable-error-code="no-untyped-call"
+
 from __future__ import annotations
 
-import factory
+from factory.declarations import LazyAttribute, Sequence, SubFactory, Trait
 from factory.django import DjangoModelFactory
 
 from kontaktcenter.accounts.models import Role, User
@@ -18,12 +22,12 @@ class OrganisationFactory(DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda n: f"Förvaltning {n}")
-    code = factory.Sequence(lambda n: f"forvaltning-{n}")
+    name = Sequence(lambda n: f"Förvaltning {n}")
+    code = Sequence(lambda n: f"forvaltning-{n}")
     kind = OrganisationKind.ADMINISTRATION
 
 
-class OperatorFactory(OrganisationFactory):
+class OperatorFactory(DjangoModelFactory[Organisation]):
     """The one organisation that runs the contact center; asking twice gives the same one."""
 
     class Meta:
@@ -33,52 +37,59 @@ class OperatorFactory(OrganisationFactory):
     name = "Serviceförvaltningen"
     short_name = "SF"
     code = "serviceforvaltningen"
+    kind = OrganisationKind.ADMINISTRATION
     is_operator = True
 
 
-class DistrictFactory(OrganisationFactory):
-    name = factory.Sequence(lambda n: f"Stadsdelsförvaltning {n}")
-    code = factory.Sequence(lambda n: f"sdf-{n}")
+class DistrictFactory(DjangoModelFactory[Organisation]):
+    class Meta:
+        model = Organisation
+
+    name = Sequence(lambda n: f"Stadsdelsförvaltning {n}")
+    code = Sequence(lambda n: f"sdf-{n}")
     kind = OrganisationKind.DISTRICT
 
 
-class UnitFactory(OrganisationFactory):
-    name = factory.Sequence(lambda n: f"Enhet {n}")
-    code = factory.Sequence(lambda n: f"enhet-{n}")
+class UnitFactory(DjangoModelFactory[Organisation]):
+    class Meta:
+        model = Organisation
+
+    name = Sequence(lambda n: f"Enhet {n}")
+    code = Sequence(lambda n: f"enhet-{n}")
     kind = OrganisationKind.UNIT
-    parent = factory.SubFactory(OrganisationFactory)
+    parent = SubFactory(OrganisationFactory)
 
 
 class SiteFactory(DjangoModelFactory[Site]):
     class Meta:
         model = Site
 
-    name = factory.Sequence(lambda n: f"Kontaktcenter plats {n}")
-    operator = factory.SubFactory(OperatorFactory)
+    name = Sequence(lambda n: f"Kontaktcenter plats {n}")
+    operator = SubFactory(OperatorFactory)
 
 
 class PersonFactory(DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
-    first_name = factory.Sequence(lambda n: f"Förnamn{n}")
-    last_name = factory.Sequence(lambda n: f"Efternamn{n}")
-    organisation = factory.SubFactory(OrganisationFactory)
+    first_name = Sequence(lambda n: f"Förnamn{n}")
+    last_name = Sequence(lambda n: f"Efternamn{n}")
+    organisation = SubFactory(OrganisationFactory)
 
 
 class CategoryFactory(DjangoModelFactory[Category]):
     class Meta:
         model = Category
 
-    name = factory.Sequence(lambda n: f"Kategori {n}")
-    code = factory.Sequence(lambda n: f"kategori-{n}")
-    responsible_organisation = factory.SubFactory(OrganisationFactory)
+    name = Sequence(lambda n: f"Kategori {n}")
+    code = Sequence(lambda n: f"kategori-{n}")
+    responsible_organisation = SubFactory(OrganisationFactory)
     handling = Handling.ORGANISATION
 
     class Params:
-        confidential = factory.Trait(is_confidential=True, handling=Handling.RESIDENT_DISTRICT)
-        referral = factory.Trait(handling=Handling.REFERRAL)
-        tier2 = factory.Trait(handling=Handling.CONTACT_CENTER)
+        confidential = Trait(is_confidential=True, handling=Handling.RESIDENT_DISTRICT)
+        referral = Trait(handling=Handling.REFERRAL)
+        tier2 = Trait(handling=Handling.CONTACT_CENTER)
 
 
 class UserFactory(DjangoModelFactory[User]):
@@ -87,35 +98,31 @@ class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
 
-    username = factory.Sequence(lambda n: f"user{n}")
+    username = Sequence(lambda n: f"user{n}")
     first_name = "Test"
-    last_name = factory.Sequence(lambda n: f"Användare{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.se")
+    last_name = Sequence(lambda n: f"Användare{n}")
+    email = LazyAttribute(lambda user: f"{user.username}@example.se")
     # Nobody logs in through these tests; an unusable password skips the slow hashing.
-    password = "!unusable"  # noqa: S105
+    password = "!unusable"
     role = Role.CASE_OFFICER
-    organisation = factory.SubFactory(OrganisationFactory)
+    organisation = SubFactory(OrganisationFactory)
 
     class Params:
-        tier1 = factory.Trait(
+        tier1 = Trait(
             role=Role.TIER1_AGENT,
-            organisation=factory.SubFactory(OperatorFactory),
-            site=factory.SubFactory(SiteFactory),
+            organisation=SubFactory(OperatorFactory),
+            site=SubFactory(SiteFactory),
         )
-        tier2 = factory.Trait(
+        tier2 = Trait(
             role=Role.TIER2_AGENT,
-            organisation=factory.SubFactory(OperatorFactory),
-            site=factory.SubFactory(SiteFactory),
+            organisation=SubFactory(OperatorFactory),
+            site=SubFactory(SiteFactory),
         )
-        switchboard = factory.Trait(
-            role=Role.SWITCHBOARD_OPERATOR, organisation=factory.SubFactory(OperatorFactory)
+        switchboard = Trait(
+            role=Role.SWITCHBOARD_OPERATOR, organisation=SubFactory(OperatorFactory)
         )
-        supervisor = factory.Trait(
-            role=Role.SUPERVISOR, organisation=factory.SubFactory(OperatorFactory)
-        )
-        case_officer = factory.Trait(role=Role.CASE_OFFICER)
-        organisation_admin = factory.Trait(role=Role.ORGANISATION_ADMIN)
-        analyst = factory.Trait(role=Role.ANALYST, organisation=factory.SubFactory(OperatorFactory))
-        system_admin = factory.Trait(
-            role=Role.SYSTEM_ADMIN, organisation=factory.SubFactory(OperatorFactory)
-        )
+        supervisor = Trait(role=Role.SUPERVISOR, organisation=SubFactory(OperatorFactory))
+        case_officer = Trait(role=Role.CASE_OFFICER)
+        organisation_admin = Trait(role=Role.ORGANISATION_ADMIN)
+        analyst = Trait(role=Role.ANALYST, organisation=SubFactory(OperatorFactory))
+        system_admin = Trait(role=Role.SYSTEM_ADMIN, organisation=SubFactory(OperatorFactory))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -11,7 +13,8 @@ from kontaktcenter.accounts.models import Role, User
 from kontaktcenter.cases import events
 from kontaktcenter.cases.models import Case, CaseEvent, CaseStatus, Contact
 from kontaktcenter.core.clock import now
-from kontaktcenter.core.errors import NotFound, PermissionDenied
+from kontaktcenter.core.errors import NotFound, PermissionDenied, ValidationError
+from kontaktcenter.core.phone import normalise_phone
 from kontaktcenter.directory.selectors import organisation_with_descendants
 
 OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING)
@@ -71,13 +74,17 @@ def case_search(*, actor: User, query: str) -> QuerySet[Case]:
     cases = visible_cases(actor)
     if not cleaned:
         return cases.none()
-    return cases.filter(
+    matches = (
         Q(reference__iexact=cleaned)
         | Q(subject__icontains=cleaned)
         | Q(resident_name__icontains=cleaned)
         | Q(resident_email__iexact=cleaned)
-        | Q(resident_phone=cleaned)
-    ).order_by("-created_at")
+    )
+    # Phone numbers are stored as E.164; find them however the agent types them. A query that
+    # is not a phone number simply does not search the phone field.
+    with contextlib.suppress(ValidationError):
+        matches |= Q(resident_phone=normalise_phone(cleaned))
+    return cases.filter(matches).order_by("-created_at")
 
 
 def recent_contacts(*, actor: User, limit: int = 20) -> QuerySet[Contact]:

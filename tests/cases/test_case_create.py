@@ -67,7 +67,7 @@ def test_a_booking_matter_cannot_become_a_case(make_case, facility_booking):
 
 
 def test_an_inactive_category_cannot_be_used(make_case, traffic_office):
-    retired = CategoryFactory(responsible_organisation=traffic_office, is_active=False)
+    retired = CategoryFactory.create(responsible_organisation=traffic_office, is_active=False)
 
     with pytest.raises(ValidationError, match="no longer in use"):
         make_case(category=retired)

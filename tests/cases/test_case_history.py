@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from kontaktcenter.cases import events, selectors, services
-from kontaktcenter.cases.models import Case, CaseEvent, CaseEventKind, CaseReferenceCounter, CaseStatus
+from kontaktcenter.cases.models import (
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseReferenceCounter,
+    CaseStatus,
+)
 from kontaktcenter.core.errors import ValidationError
 
 
@@ -68,21 +74,20 @@ def test_the_case_and_its_last_event_agree_on_when_it_last_changed(
     )
 
     street_light_case.refresh_from_db()
-    assert street_light_case.updated_at == street_light_case.events.last().occurred_at  # type: ignore[union-attr]
+    assert street_light_case.updated_at == street_light_case.events.last().occurred_at
 
 
 def test_a_change_refused_by_validation_leaves_no_event(street_light_case, traffic_officer):
     before = street_light_case.events.count()
 
-    for refused in (
-        lambda: services.case_close(actor=traffic_officer, case=street_light_case, resolution=""),
-        lambda: services.case_add_note(actor=traffic_officer, case=street_light_case, text=""),
-        lambda: services.case_change_status(
+    with pytest.raises(ValidationError):
+        services.case_close(actor=traffic_officer, case=street_light_case, resolution="")
+    with pytest.raises(ValidationError):
+        services.case_add_note(actor=traffic_officer, case=street_light_case, text="")
+    with pytest.raises(ValidationError):
+        services.case_change_status(
             actor=traffic_officer, case=street_light_case, status=CaseStatus.CLOSED
-        ),
-    ):
-        with pytest.raises(ValidationError):
-            refused()
+        )
 
     assert street_light_case.events.count() == before
 

@@ -127,7 +127,7 @@ def test_an_officer_moves_a_case_between_open_statuses(
     assert street_light_case.status == final
     changes = street_light_case.events.filter(kind=CaseEventKind.STATUS_CHANGED)
     assert [event.data["after"] for event in changes] == list(path)
-    assert changes.first().data["before"] == CaseStatus.NEW  # type: ignore[union-attr]
+    assert changes.first().data["before"] == CaseStatus.NEW
 
 
 @pytest.mark.parametrize("status", [CaseStatus.NEW, CaseStatus.CLOSED, "archived"])

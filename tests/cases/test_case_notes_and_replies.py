@@ -89,8 +89,6 @@ def test_a_closed_case_must_be_reopened_before_a_reply(street_light_case, traffi
         services.case_reply(actor=traffic_officer, case=street_light_case, text="Tillägg.")
 
 
-def test_a_tier1_agent_cannot_reply_on_behalf_of_the_organisation(
-    street_light_case, tier1_agent
-):
+def test_a_tier1_agent_cannot_reply_on_behalf_of_the_organisation(street_light_case, tier1_agent):
     with pytest.raises(PermissionDenied):
         services.case_reply(actor=tier1_agent, case=street_light_case, text="Vi fixar det.")

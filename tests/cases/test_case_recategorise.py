@@ -13,7 +13,7 @@ from tests.factories import CategoryFactory
 def test_a_new_category_of_the_same_organisation_keeps_the_case_where_it_is(
     street_light_case, traffic_officer, traffic_office
 ):
-    potholes = CategoryFactory(name="Potthål", responsible_organisation=traffic_office)
+    potholes = CategoryFactory.create(name="Potthål", responsible_organisation=traffic_office)
     services.case_assign(actor=traffic_officer, case=street_light_case, assignee=traffic_officer)
 
     case = services.case_recategorise(
@@ -34,7 +34,7 @@ def test_a_new_category_of_the_same_organisation_keeps_the_case_where_it_is(
 def test_a_category_of_another_organisation_sends_the_case_there_as_new_and_unassigned(
     street_light_case, traffic_officer, sports_administration
 ):
-    sports_hall = CategoryFactory(
+    sports_hall = CategoryFactory.create(
         name="Synpunkt på idrottshall", responsible_organisation=sports_administration
     )
     services.case_assign(actor=traffic_officer, case=street_light_case, assignee=traffic_officer)
@@ -63,7 +63,7 @@ def test_a_category_of_another_organisation_sends_the_case_there_as_new_and_unas
 def test_after_rerouting_the_old_organisation_can_no_longer_handle_the_case(
     street_light_case, traffic_officer, sports_administration, sports_officer
 ):
-    sports_hall = CategoryFactory(responsible_organisation=sports_administration)
+    sports_hall = CategoryFactory.create(responsible_organisation=sports_administration)
     services.case_recategorise(actor=traffic_officer, case=street_light_case, category=sports_hall)
 
     with pytest.raises(PermissionDenied):
@@ -113,7 +113,7 @@ def test_a_confidential_case_stays_confidential_when_recategorised(
     confidential_case, district_officer, jarva
 ):
     """Secrecy is never lifted by a category change: what was said is still covered by OSL."""
-    housing = CategoryFactory(name="Bostadsfråga", responsible_organisation=jarva)
+    housing = CategoryFactory.create(name="Bostadsfråga", responsible_organisation=jarva)
 
     case = services.case_recategorise(
         actor=district_officer, case=confidential_case, category=housing
@@ -139,18 +139,16 @@ def test_a_closed_case_must_be_reopened_before_recategorising(
     street_light_case, traffic_officer, traffic_office
 ):
     services.case_close(actor=traffic_officer, case=street_light_case, resolution="Klart.")
-    potholes = CategoryFactory(responsible_organisation=traffic_office)
+    potholes = CategoryFactory.create(responsible_organisation=traffic_office)
 
     with pytest.raises(ValidationError, match="Reopen"):
-        services.case_recategorise(
-            actor=traffic_officer, case=street_light_case, category=potholes
-        )
+        services.case_recategorise(actor=traffic_officer, case=street_light_case, category=potholes)
 
 
 def test_only_someone_who_handles_the_case_may_recategorise_it(
     street_light_case, tier1_agent, traffic_office
 ):
-    potholes = CategoryFactory(responsible_organisation=traffic_office)
+    potholes = CategoryFactory.create(responsible_organisation=traffic_office)
 
     with pytest.raises(PermissionDenied):
         services.case_recategorise(actor=tier1_agent, case=street_light_case, category=potholes)

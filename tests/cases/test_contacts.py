@@ -139,9 +139,7 @@ def test_a_finished_contact_cannot_be_finished_again(tier1_agent, traffic_office
     assert contact.outcome == ContactOutcome.ANSWERED_DIRECTLY
 
 
-def test_a_contact_finished_in_another_tab_cannot_be_finished_again(
-    tier1_agent, traffic_office
-):
+def test_a_contact_finished_in_another_tab_cannot_be_finished_again(tier1_agent, traffic_office):
     """The check reads the outcome from the database, not from a stale copy."""
     contact = services.contact_start(actor=tier1_agent, channel=Channel.PHONE)
     stale = Contact.objects.get(pk=contact.pk)

@@ -87,10 +87,10 @@ def test_a_case_officer_may_not_see_statistics(client: Client, traffic_officer: 
 def test_the_switchboard_finds_a_person_by_name_and_organisation(
     client: Client, switchboard_operator: User, traffic_office: Organisation
 ) -> None:
-    PersonFactory(
+    PersonFactory.create(
         first_name="Karin", last_name="Holm", organisation=traffic_office, phone="+46850826000"
     )
-    PersonFactory(first_name="Karin", last_name="Berg")
+    PersonFactory.create(first_name="Karin", last_name="Berg")
     client.force_login(switchboard_operator)
     page = client.get(reverse("desk:directory"), {"q": "karin trafik"}).content.decode()
     assert "Karin Holm" in page
