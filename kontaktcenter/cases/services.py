@@ -330,7 +330,7 @@ def case_change_status(*, actor: User, case: Case, status: str) -> Case:
     _require(permissions.can_handle_case(actor, case), _("You cannot handle this case."))
     if status not in _ALLOWED_STATUS_CHANGES.get(case.status, set()):
         raise ValidationError(
-            _("A case that is %(before)s cannot be set to %(after)s.")
+            _("A case with status %(before)s cannot be changed to %(after)s.")
             % {
                 "before": case.get_status_display(),
                 "after": CaseStatus(status).label if status in CaseStatus.values else status,

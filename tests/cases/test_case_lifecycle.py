@@ -134,7 +134,7 @@ def test_an_officer_moves_a_case_between_open_statuses(
 def test_a_new_case_cannot_be_set_to_new_closed_or_an_unknown_status(
     street_light_case, traffic_officer, status
 ):
-    with pytest.raises(ValidationError, match="cannot be set to"):
+    with pytest.raises(ValidationError, match="cannot be changed to"):
         services.case_change_status(actor=traffic_officer, case=street_light_case, status=status)
 
     street_light_case.refresh_from_db()

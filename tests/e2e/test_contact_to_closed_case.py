@@ -58,7 +58,9 @@ def test_phone_contact_becomes_a_case_that_the_responsible_officer_closes(
 
     # A second call needs a case: the lamp post is the traffic office's.
     page.get_by_role("button", name="Start contact").click()
-    page.get_by_label("The resident's question").fill("The street light outside Fleminggatan 4 is out.")
+    page.get_by_label("The resident's question").fill(
+        "The street light outside Fleminggatan 4 is out."
+    )
     page.get_by_label("Category", exact=True).select_option(label=street_lighting.name)
     page.get_by_label("Subject").fill("Street light out, Fleminggatan 4")
     page.get_by_label("Name").fill("Karin Lund")
@@ -94,8 +96,14 @@ def test_phone_contact_becomes_a_case_that_the_responsible_officer_closes(
     page.get_by_role("button", name="Close case").click()
     expect(page.get_by_text("The case was closed.")).to_be_visible()
     history = page.locator(".history")
-    for entry in ("Case created", "Sent to organisation", "Assignee changed", "Internal note",
-                  "Reply to the resident", "Case closed"):
+    for entry in (
+        "Case created",
+        "Sent to organisation",
+        "Assignee changed",
+        "Internal note",
+        "Reply to the resident",
+        "Case closed",
+    ):
         expect(history).to_contain_text(entry)
     expect(page.locator(".facts .status")).to_have_text("Closed")
     _log_out(page)
@@ -107,7 +115,7 @@ def test_phone_contact_becomes_a_case_that_the_responsible_officer_closes(
     figures = page.locator(".figures")
     expect(figures).to_contain_text("2 contacts")
     expect(figures).to_contain_text("50 % answered directly")
-    expect(figures).to_contain_text("1 cases")
+    expect(figures).to_contain_text("1 case")
     expect(page.get_by_role("table", name="Cases by organisation")).to_contain_text(
         traffic_officer.organisation.name
     )
