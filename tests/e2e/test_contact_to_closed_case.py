@@ -12,7 +12,7 @@ from kontaktcenter.routing.models import Category
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "demo-stockholm-2026"  # noqa: S105
+PASSWORD = "demo-stockholm-2026"
 
 
 def _with_password(user: User) -> User:
