@@ -51,7 +51,13 @@ class Category(models.Model):
         verbose_name_plural = _("categories")
         ordering = ["position", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["parent", "name"], name="routing_category_unique_name")
+            models.UniqueConstraint(fields=["parent", "name"], name="routing_category_unique_name"),
+            # NULL parents never collide in a plain unique constraint, so top level needs its own.
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(parent__isnull=True),
+                name="routing_category_unique_top_name",
+            ),
         ]
 
     def __str__(self) -> str:

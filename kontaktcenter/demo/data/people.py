@@ -93,13 +93,15 @@ STREETS: tuple[str, ...] = (
 PARKS: tuple[str, ...] = (
     "Vasaparken", "Tantolunden", "Rålambshovsparken", "Observatorielunden", "Humlegården",
     "Kronobergsparken", "Ivar Los park", "Järvafältet", "Vitabergsparken", "Mariatorget",
-    "Enskedeparken", "Farsta strandpark", "Vårbergstoppen", "Brommaparken", "Kristinebergs slottspark",
+    "Enskedeparken", "Farsta strandpark", "Vårbergstoppen", "Brommaparken",
+    "Kristinebergs slottspark",
 )  # fmt: skip
 
 FACILITIES: tuple[str, ...] = (
-    "Eriksdalsbadet", "Forsgrénska badet", "Vällingbybadet", "Husbybadet", "Åkeshovs sim- och idrottshall",
-    "Zinkensdamms IP", "Östermalms IP", "Hammarbyhallen", "Bredängs sporthall", "Farsta sim- och sporthall",
-    "Tensta sim- och sporthall", "Skärholmens sim- och idrottshall", "Kristinebergs IP",
+    "Eriksdalsbadet", "Forsgrénska badet", "Vällingbybadet", "Husbybadet",
+    "Åkeshovs sim- och idrottshall", "Zinkensdamms IP", "Östermalms IP", "Hammarbyhallen",
+    "Bredängs sporthall", "Farsta sim- och sporthall", "Tensta sim- och sporthall",
+    "Skärholmens sim- och idrottshall", "Kristinebergs IP",
 )  # fmt: skip
 
 LIBRARIES: tuple[str, ...] = (
