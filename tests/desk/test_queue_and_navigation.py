@@ -95,3 +95,11 @@ def test_the_switchboard_finds_a_person_by_name_and_organisation(
     page = client.get(reverse("desk:directory"), {"q": "karin trafik"}).content.decode()
     assert "Karin Holm" in page
     assert "Karin Berg" not in page
+
+
+def test_tier2_agents_work_the_contact_centers_own_queue(
+    client: Client, tier2_agent: User, operator: Organisation
+) -> None:
+    client.force_login(tier2_agent)
+    response = client.get(reverse("desk:my_queue"))
+    assert response["Location"] == reverse("desk:queue", args=[operator.pk])

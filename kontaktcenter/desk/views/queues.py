@@ -8,18 +8,24 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from kontaktcenter.accounts import permissions
 from kontaktcenter.cases import selectors
 from kontaktcenter.cases.models import CaseStatus
 from kontaktcenter.core.errors import PermissionDenied
 from kontaktcenter.desk.views.common import current_user
 from kontaktcenter.directory.models import Organisation
+from kontaktcenter.directory.selectors import operator_organisation
 
 PAGE_SIZE = 50
 
 
 @login_required
 def my_queue(request: HttpRequest) -> HttpResponse:
-    return redirect("desk:queue", organisation_id=current_user(request).organisation_id)
+    """Officers work their organisation's queue; tier 2 works the contact center's own cases."""
+    user = current_user(request)
+    if user.role in permissions.CONTACT_CENTER_ROLES:
+        return redirect("desk:queue", organisation_id=operator_organisation().pk)
+    return redirect("desk:queue", organisation_id=user.organisation_id)
 
 
 @login_required
