@@ -33,8 +33,18 @@ def created(case: Case, *, actor: User | None, at: datetime) -> CaseEvent:
 def routed(
     case: Case, *, actor: User | None, at: datetime, before: dict[str, Any] | None, reason: str
 ) -> CaseEvent:
+    """`reason` is a routing.rules.RouteReason value; the category is named as it was then."""
     after = {"id": case.responsible_organisation_id, "name": case.responsible_organisation.name}
-    return _event(case, CaseEventKind.ROUTED, actor, at, before=before, after=after, reason=reason)
+    return _event(
+        case,
+        CaseEventKind.ROUTED,
+        actor,
+        at,
+        before=before,
+        after=after,
+        reason=reason,
+        category={"id": case.category_id, "name": case.category.name},
+    )
 
 
 def assigned(

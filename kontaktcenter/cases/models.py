@@ -126,7 +126,8 @@ class Case(models.Model):
     resident_name = models.CharField(_("resident's name"), max_length=160, blank=True)
     resident_email = models.EmailField(_("resident's e-mail"), blank=True)
     resident_phone = models.CharField(_("resident's phone"), max_length=30, blank=True)
-    routing_reason = models.CharField(_("routing reason"), max_length=300, blank=True)
+    # A routing.rules.RouteReason value; routing.texts turns it into a sentence when read.
+    routing_reason = models.CharField(_("routing reason"), max_length=30, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -175,22 +175,6 @@ def contact_transfer(
 # --- cases ----------------------------------------------------------------------------------
 
 
-def _route_reason_text(reason: RouteReason, organisation: Organisation, category: Category) -> str:
-    if reason is RouteReason.RESIDENT_DISTRICT:
-        return _("%(category)s is handled by the resident's district: %(organisation)s.") % {
-            "category": category.name,
-            "organisation": organisation.name,
-        }
-    if reason is RouteReason.CONTACT_CENTER:
-        return _("%(category)s is handled in the contact center (tier 2).") % {
-            "category": category.name
-        }
-    return _("%(organisation)s is responsible for %(category)s.") % {
-        "category": category.name,
-        "organisation": organisation.name,
-    }
-
-
 _REFUSAL_TEXT = {
     RouteRefusal.REFERRAL_ONLY: lambda: _(
         "This category is referred to the responsible unit; register the contact as referred."
@@ -202,7 +186,7 @@ _REFUSAL_TEXT = {
 }
 
 
-def _route(category: Category, district: Organisation | None) -> tuple[Organisation, str]:
+def _route(category: Category, district: Organisation | None) -> tuple[Organisation, RouteReason]:
     if district is not None and district.kind != OrganisationKind.DISTRICT:
         raise ValidationError(_("The chosen district is not a district administration."))
     operator = operator_organisation()
@@ -219,7 +203,7 @@ def _route(category: Category, district: Organisation | None) -> tuple[Organisat
         RouteReason.CATEGORY_OWNER: category.responsible_organisation,
     }[decision.reason]
     assert organisation is not None
-    return organisation, _route_reason_text(decision.reason, organisation, category)
+    return organisation, decision.reason
 
 
 @transaction.atomic
@@ -260,13 +244,13 @@ def case_create(
         resident_name=_clean_text(resident_name, field=_("Name"), required=False, max_length=160),
         resident_email=_clean_email(resident_email),
         resident_phone=normalise_phone(resident_phone),
-        routing_reason=reason[:300],
+        routing_reason=reason.value,
         created_by=actor,
         created_at=created_at,
         updated_at=created_at,
     )
     events.created(case, actor=actor, at=created_at)
-    events.routed(case, actor=actor, at=created_at, before=None, reason=reason)
+    events.routed(case, actor=actor, at=created_at, before=None, reason=reason.value)
     if contact is not None:
         _finish_contact(
             contact,
@@ -430,7 +414,7 @@ def case_recategorise(
     if organisation.pk != case.responsible_organisation_id:
         case.responsible_organisation = organisation
         case.district = district or case.district
-        case.routing_reason = reason[:300]
+        case.routing_reason = reason.value
         case.assignee = None
         if case.status != CaseStatus.NEW:
             events.status_changed(
@@ -438,6 +422,6 @@ def case_recategorise(
             )
             case.status = CaseStatus.NEW
         fields += ["responsible_organisation", "district", "routing_reason", "assignee", "status"]
-        events.routed(case, actor=actor, at=at, before=before_org, reason=reason)
+        events.routed(case, actor=actor, at=at, before=before_org, reason=reason.value)
     _touch(case, at, *fields)
     return case

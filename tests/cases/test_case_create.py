@@ -7,6 +7,7 @@ import pytest
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, CaseEventKind, CaseStatus, Channel
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
+from kontaktcenter.routing.rules import RouteReason
 from tests.factories import CategoryFactory
 
 
@@ -21,14 +22,14 @@ def test_a_case_is_sent_to_the_organisation_that_owns_its_category(
     assert case.assignee is None
     assert case.created_by == tier1_agent
     assert not case.is_confidential
-    assert "Trafikkontoret" in case.routing_reason
+    assert case.routing_reason == RouteReason.CATEGORY_OWNER.value
 
 
 def test_a_tier2_case_stays_with_the_contact_center(make_case, resident_parking, operator):
     case = make_case(category=resident_parking, subject="Ansöka om boendeparkering")
 
     assert case.responsible_organisation == operator
-    assert "Boendeparkering" in case.routing_reason
+    assert case.routing_reason == RouteReason.CONTACT_CENTER.value
 
 
 def test_a_social_services_case_goes_to_the_residents_district_and_is_confidential(
@@ -39,7 +40,7 @@ def test_a_social_services_case_goes_to_the_residents_district_and_is_confidenti
     assert case.responsible_organisation == jarva
     assert case.district == jarva
     assert case.is_confidential
-    assert "Järva" in case.routing_reason
+    assert case.routing_reason == RouteReason.RESIDENT_DISTRICT.value
 
 
 def test_a_social_services_case_without_a_district_asks_for_the_district(
@@ -154,6 +155,7 @@ def test_creating_a_case_records_that_it_was_created_and_where_it_was_sent(
     assert routed.data["before"] is None
     assert routed.data["after"] == {"id": traffic_office.pk, "name": "Trafikkontoret"}
     assert routed.data["reason"] == case.routing_reason
+    assert routed.data["category"] == {"id": case.category_id, "name": "Gatubelysning"}
 
 
 def test_an_agent_cannot_turn_another_agents_contact_into_a_case(

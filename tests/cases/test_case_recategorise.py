@@ -7,6 +7,7 @@ import pytest
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import CaseEventKind, CaseStatus
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
+from kontaktcenter.routing.rules import RouteReason
 from tests.factories import CategoryFactory
 
 
@@ -47,7 +48,7 @@ def test_a_category_of_another_organisation_sends_the_case_there_as_new_and_unas
     assert case.responsible_organisation == sports_administration
     assert case.assignee is None
     assert case.status == CaseStatus.NEW
-    assert "Idrottsförvaltningen" in case.routing_reason
+    assert case.routing_reason == RouteReason.CATEGORY_OWNER.value
     kinds = list(
         case.events.filter(
             kind__in=[CaseEventKind.CATEGORY_CHANGED, CaseEventKind.ROUTED]

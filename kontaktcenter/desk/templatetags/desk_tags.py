@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 
-from kontaktcenter.cases.models import CaseStatus
+from kontaktcenter.cases.models import Case, CaseStatus
 from kontaktcenter.core.phone import display_phone
+from kontaktcenter.routing.texts import route_explanation
 
 register = template.Library()
 
@@ -22,3 +25,22 @@ def percent(value: float | None) -> str:
 @register.filter
 def phone(value: str) -> str:
     return display_phone(value)
+
+
+@register.filter
+def routing_explanation(case: Case) -> str:
+    return route_explanation(
+        case.routing_reason,
+        category=case.category.name,
+        organisation=case.responsible_organisation.name,
+    )
+
+
+@register.filter
+def routed_explanation(data: dict[str, Any]) -> str:
+    """The sentence for a `routed` event, from the names stored with it."""
+    return route_explanation(
+        str(data.get("reason", "")),
+        category=str((data.get("category") or {}).get("name", "")),
+        organisation=str((data.get("after") or {}).get("name", "")),
+    )
