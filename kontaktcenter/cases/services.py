@@ -164,11 +164,25 @@ def contact_refer(
 
 @transaction.atomic
 def contact_transfer(
-    *, actor: User, contact: Contact, to: Organisation, question: str | None = None
+    *,
+    actor: User,
+    contact: Contact,
+    to: Organisation,
+    category: Category | None = None,
+    question: str | None = None,
 ) -> Contact:
-    """The call was put through to the organisation; counted against first-contact resolution."""
+    """The call was put through to the organisation; counted against first-contact resolution.
+
+    The category is kept when the agent knows it, so per-category statistics see transfers too.
+    """
     _open_contact(contact, actor)
-    _finish_contact(contact, outcome=ContactOutcome.TRANSFERRED, question=question, referred_to=to)
+    _finish_contact(
+        contact,
+        outcome=ContactOutcome.TRANSFERRED,
+        question=question,
+        referred_to=to,
+        category=category,
+    )
     return contact
 
 

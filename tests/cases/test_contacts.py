@@ -90,6 +90,20 @@ def test_a_referral_can_name_another_organisation_than_the_category_owner(
     assert contact.referred_to == sports_administration
 
 
+def test_a_transferred_call_keeps_its_category_for_the_statistics(
+    tier1_agent, traffic_office, street_lighting
+):
+    contact = services.contact_start(actor=tier1_agent, channel=Channel.PHONE)
+
+    services.contact_transfer(
+        actor=tier1_agent, contact=contact, to=traffic_office, category=street_lighting
+    )
+
+    contact.refresh_from_db()
+    assert contact.outcome == ContactOutcome.TRANSFERRED
+    assert contact.category == street_lighting
+
+
 def test_the_switchboard_puts_a_call_through_to_an_organisation(
     switchboard_operator, traffic_office
 ):

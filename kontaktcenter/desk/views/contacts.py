@@ -115,7 +115,11 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
                 )
             else:
                 services.contact_transfer(
-                    actor=user, contact=contact, question=data["question"], to=data["transfer_to"]
+                    actor=user,
+                    contact=contact,
+                    question=data["question"],
+                    to=data["transfer_to"],
+                    category=data["category"],
                 )
                 messages.success(request, _("The contact was registered as transferred."))
         except ServiceError as error:
