@@ -1,0 +1,1 @@
+"""Benchmarks and the data generator behind them; run them with `python -m benchmarks.run`."""
