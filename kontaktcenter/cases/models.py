@@ -85,6 +85,11 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# The statuses of cases still to be worked; the queue index and the queue query share them so
+# the database can see that the query is covered by the partial index.
+OPEN_CASE_STATUSES = (CaseStatus.NEW.value, CaseStatus.IN_PROGRESS.value, CaseStatus.WAITING.value)
+
+
 class Case(models.Model):
     reference = models.CharField(_("reference"), max_length=24, unique=True)
     tracking_token = models.CharField(_("tracking code"), max_length=64, unique=True)
@@ -145,6 +150,13 @@ class Case(models.Model):
         verbose_name_plural = _("cases")
         ordering = ["-created_at"]
         indexes = [
+            # The work list: an organisation's open cases, oldest first. Partial, so it stays
+            # as small as the open queue however long the history grows.
+            models.Index(
+                fields=["responsible_organisation", "created_at", "id"],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES),
+                name="cases_open_queue_idx",
+            ),
             models.Index(fields=["responsible_organisation", "status", "-created_at"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["created_at"]),
