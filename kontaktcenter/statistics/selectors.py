@@ -6,18 +6,23 @@ personal data, so analysts may see them.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from kontaktcenter.accounts import permissions
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases.models import Case, CaseStatus, Channel, Contact, ContactOutcome
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
+from kontaktcenter.directory.models import Organisation
+from kontaktcenter.routing.models import Category
 
 MAX_PERIOD_DAYS = 3 * 366
 
@@ -54,48 +59,72 @@ def _period_bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]
     return start, end
 
 
-def _rows(
-    queryset: QuerySet[Contact] | QuerySet[Case], field: str, labels: dict[object, str]
-) -> list[Row]:
-    counted = queryset.order_by().values(field).annotate(n=Count("id")).order_by("-n", field)
-    return [Row(labels.get(item[field], str(item[field] or "–")), item["n"]) for item in counted]
+def _rows(counts: Mapping[Any, int], labels: Mapping[Any, str]) -> list[Row]:
+    """Largest first; equal counts in label order, so the table reads the same every time."""
+    rows = [Row(labels.get(key, str(key or "–")), count) for key, count in counts.items()]
+    return sorted(rows, key=lambda row: (-row.count, row.label))
 
 
 def period_statistics(*, actor: User, first_day: date, last_day: date) -> PeriodStatistics:
+    """Counts for the period from two grouped scans: one over contacts, one over cases.
+
+    Each scan groups by every dimension at once and the totals per dimension are summed here,
+    so a year of several million rows is read twice instead of once per table on the page.
+    """
     if not permissions.can_view_statistics(actor):
         raise PermissionDenied(_("Your role cannot see statistics."))
     start, end = _period_bounds(first_day, last_day)
-    contacts = Contact.objects.filter(started_at__gte=start, started_at__lt=end)
-    cases = Case.objects.filter(created_at__gte=start, created_at__lt=end)
 
-    channel_labels: dict[object, str] = {value: str(label) for value, label in Channel.choices}
-    outcome_labels: dict[object, str] = {
-        value: str(label) for value, label in ContactOutcome.choices
-    }
-    contacts_by_outcome = _rows(contacts, "outcome", outcome_labels)
-    contacts_total = sum(row.count for row in contacts_by_outcome)
-    finished = sum(
-        r.count for r in contacts_by_outcome if r.label != outcome_labels[ContactOutcome.OPEN]
-    )
-    answered = next(
-        (
-            r.count
-            for r in contacts_by_outcome
-            if r.label == outcome_labels[ContactOutcome.ANSWERED_DIRECTLY]
-        ),
-        0,
-    )
-    by_category = _rows(cases, "category__name", {})
+    contacts_by_channel: Counter[object] = Counter()
+    contacts_by_outcome: Counter[object] = Counter()
+    for group in (
+        Contact.objects.filter(started_at__gte=start, started_at__lt=end)
+        .order_by()
+        .values("channel", "outcome")
+        .annotate(n=Count("id"))
+    ):
+        contacts_by_channel[group["channel"]] += group["n"]
+        contacts_by_outcome[group["outcome"]] += group["n"]
+
+    cases_by_channel: Counter[object] = Counter()
+    cases_by_category: Counter[object] = Counter()
+    cases_by_organisation: Counter[object] = Counter()
+    cases_closed = 0
+    for group in (
+        Case.objects.filter(created_at__gte=start, created_at__lt=end)
+        .order_by()
+        .values("channel", "category_id", "responsible_organisation_id", "status")
+        .annotate(n=Count("id"))
+    ):
+        cases_by_channel[group["channel"]] += group["n"]
+        cases_by_category[group["category_id"]] += group["n"]
+        cases_by_organisation[group["responsible_organisation_id"]] += group["n"]
+        if group["status"] == CaseStatus.CLOSED:
+            cases_closed += group["n"]
+
+    channel_labels = {value: str(label) for value, label in Channel.choices}
+    finished = sum(contacts_by_outcome.values()) - contacts_by_outcome[ContactOutcome.OPEN]
+    answered = contacts_by_outcome[ContactOutcome.ANSWERED_DIRECTLY]
     return PeriodStatistics(
         first_day=first_day,
         last_day=last_day,
-        contacts_total=contacts_total,
-        contacts_by_channel=_rows(contacts, "channel", channel_labels),
-        contacts_by_outcome=contacts_by_outcome,
+        contacts_total=sum(contacts_by_outcome.values()),
+        contacts_by_channel=_rows(contacts_by_channel, channel_labels),
+        contacts_by_outcome=_rows(
+            contacts_by_outcome, {value: str(label) for value, label in ContactOutcome.choices}
+        ),
         answered_directly_share=(answered / finished) if finished else None,
-        cases_total=sum(row.count for row in by_category),
-        cases_closed=cases.filter(status=CaseStatus.CLOSED).count(),
-        cases_by_channel=_rows(cases, "channel", channel_labels),
-        cases_by_category=by_category,
-        cases_by_organisation=_rows(cases, "responsible_organisation__name", {}),
+        cases_total=sum(cases_by_channel.values()),
+        cases_closed=cases_closed,
+        cases_by_channel=_rows(cases_by_channel, channel_labels),
+        cases_by_category=_rows(
+            cases_by_category,
+            dict(Category.objects.filter(pk__in=cases_by_category).values_list("id", "name")),
+        ),
+        cases_by_organisation=_rows(
+            cases_by_organisation,
+            dict(
+                Organisation.objects.filter(pk__in=cases_by_organisation).values_list("id", "name")
+            ),
+        ),
     )
