@@ -157,6 +157,13 @@ class Case(models.Model):
                 condition=models.Q(status__in=OPEN_CASE_STATUSES),
                 name="cases_open_queue_idx",
             ),
+            # The same for a queue over several organisations (an administration and its
+            # units), where no single organisation's index gives the order.
+            models.Index(
+                fields=["created_at", "id"],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES),
+                name="cases_open_by_age_idx",
+            ),
             models.Index(fields=["responsible_organisation", "status", "-created_at"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["created_at"]),
