@@ -148,6 +148,17 @@ def _moments(rng: random.Random, count: int, *, end: datetime, days: int) -> lis
     return moments
 
 
+def _picked_up(
+    handler: Any, at: datetime
+) -> list[tuple[CaseEventKind, Any, datetime, dict[str, Any]]]:
+    """An officer takes a new case: the status moves to in progress and the case is theirs."""
+    return [
+        (CaseEventKind.STATUS_CHANGED, handler, at,
+         {"before": CaseStatus.NEW, "after": CaseStatus.IN_PROGRESS}),
+        (CaseEventKind.ASSIGNED, handler, at, {"before": None, "after": _person(handler)}),
+    ]  # fmt: skip
+
+
 def _person(user: Any) -> dict[str, Any]:
     return {"id": user.pk, "name": str(user)}
 
@@ -235,14 +246,7 @@ class _Generator:
                 close_at = created_at + (self.end - created_at) * rng.random()
             if rng.random() < 0.8:  # picked up by an officer first
                 at = created_at + (close_at - created_at) * rng.uniform(0.05, 0.5)
-                history.append(
-                    (CaseEventKind.STATUS_CHANGED, handler, at,
-                     {"before": CaseStatus.NEW, "after": CaseStatus.IN_PROGRESS})
-                )  # fmt: skip
-                history.append(
-                    (CaseEventKind.ASSIGNED, handler, at,
-                     {"before": None, "after": _person(handler)})
-                )  # fmt: skip
+                history += _picked_up(handler, at)
                 status, assignee = CaseStatus.IN_PROGRESS, handler
             history.append(
                 (CaseEventKind.CLOSED, handler, close_at,
@@ -255,14 +259,7 @@ class _Generator:
             if target != CaseStatus.NEW:
                 span = (self.end - created_at) * 0.5
                 at = created_at + span * rng.random()
-                history.append(
-                    (CaseEventKind.STATUS_CHANGED, handler, at,
-                     {"before": CaseStatus.NEW, "after": CaseStatus.IN_PROGRESS})
-                )  # fmt: skip
-                history.append(
-                    (CaseEventKind.ASSIGNED, handler, at,
-                     {"before": None, "after": _person(handler)})
-                )  # fmt: skip
+                history += _picked_up(handler, at)
                 status, assignee = CaseStatus.IN_PROGRESS, handler
                 if target == CaseStatus.WAITING:
                     later = at + (self.end - at) * rng.random()
