@@ -22,5 +22,6 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             or user.role in permissions.CONTACT_CENTER_ROLES
             or user.role == Role.SYSTEM_ADMIN,
             "statistics": permissions.can_view_statistics(user),
+            "categories": permissions.can_manage_categories(user),
         }
     }

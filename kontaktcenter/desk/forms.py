@@ -12,7 +12,7 @@ from kontaktcenter.cases.models import CaseStatus, Channel
 from kontaktcenter.core.clock import now
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
-from kontaktcenter.routing.models import Category
+from kontaktcenter.routing.models import Category, Handling
 from kontaktcenter.routing.selectors import category_choices, category_get
 
 
@@ -162,3 +162,20 @@ class OrganisationChoiceForm(forms.Form):
 
 class DirectorySearchForm(forms.Form):
     q = forms.CharField(label=_("Name, title or organisation"), max_length=120)
+
+
+class CategoryEditForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    parent = forms.ModelChoiceField(
+        label=_("Under"),
+        queryset=Category.objects.order_by("name"),
+        required=False,
+        empty_label=_("(top level)"),
+    )
+    responsible_organisation = forms.ModelChoiceField(
+        label=_("Responsible organisation"), queryset=organisations_receiving_cases()
+    )
+    handling = forms.ChoiceField(label=_("Handling"), choices=Handling.choices)
+    is_confidential = forms.BooleanField(label=_("Confidential (secrecy, OSL)"), required=False)
+    is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
+    position = forms.IntegerField(label=_("Position among its siblings"), min_value=0, initial=0)

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from kontaktcenter.desk.views import cases, contacts, directory, home, queues, statistics
+from kontaktcenter.desk.views import (
+    cases,
+    categories,
+    contacts,
+    directory,
+    home,
+    queues,
+    statistics,
+)
 
 app_name = "desk"
 
@@ -23,4 +31,7 @@ urlpatterns = [
     path("ko/<int:organisation_id>/", queues.queue, name="queue"),
     path("statistik/", statistics.statistics, name="statistics"),
     path("katalog/", directory.directory, name="directory"),
+    path("kategorier/", categories.category_list, name="categories"),
+    path("kategorier/ny/", categories.category_edit, name="category_create"),
+    path("kategorier/<int:category_id>/", categories.category_edit, name="category_edit"),
 ]

@@ -46,3 +46,26 @@ def category_get(category_id: int) -> Category:
         return Category.objects.select_related("responsible_organisation").get(pk=category_id)
     except Category.DoesNotExist:
         raise NotFound("Category not found.") from None
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    category: Category
+    depth: int
+
+
+def category_tree() -> list[CategoryRow]:
+    """Every category, in use or not, in tree order: the administrators' overview."""
+    categories = Category.objects.select_related("responsible_organisation")
+    by_parent: dict[int | None, list[Category]] = {}
+    for category in categories:
+        by_parent.setdefault(category.parent_id, []).append(category)
+    rows: list[CategoryRow] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for category in sorted(by_parent.get(parent_id, []), key=lambda c: (c.position, c.name)):
+            rows.append(CategoryRow(category, depth))
+            walk(category.id, depth + 1)
+
+    walk(None, 0)
+    return rows

@@ -1,0 +1,64 @@
+"""The category tree for organisation and system administrators."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from kontaktcenter.accounts import permissions
+from kontaktcenter.core.errors import ServiceError
+from kontaktcenter.desk.forms import CategoryEditForm
+from kontaktcenter.desk.views.common import current_user, report
+from kontaktcenter.routing import services
+from kontaktcenter.routing.models import Category
+from kontaktcenter.routing.selectors import category_tree
+
+
+@login_required
+def category_list(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_categories(current_user(request)):
+        raise HttpForbidden
+    return render(request, "desk/categories.html", {"rows": category_tree()})
+
+
+@login_required
+def category_edit(request: HttpRequest, category_id: int | None = None) -> HttpResponse:
+    user = current_user(request)
+    if not permissions.can_manage_categories(user):
+        raise HttpForbidden
+    category = get_object_or_404(Category, pk=category_id) if category_id else None
+    initial = (
+        {
+            "name": category.name,
+            "parent": category.parent_id,
+            "responsible_organisation": category.responsible_organisation_id,
+            "handling": category.handling,
+            "is_confidential": category.is_confidential,
+            "is_active": category.is_active,
+            "position": category.position,
+        }
+        if category
+        else {"responsible_organisation": user.organisation_id}
+    )
+    form = CategoryEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if category is None:
+                data.pop("is_active")
+                saved = services.category_create(actor=user, **data)
+            else:
+                saved = services.category_update(actor=user, category=category, **data)
+        except ServiceError as error:
+            report(request, error)
+        else:
+            messages.success(request, _("The category %(name)s was saved.") % {"name": saved})
+            return redirect("desk:categories")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "desk/category_edit.html", {"form": form, "category": category}, status=status
+    )
