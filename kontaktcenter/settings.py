@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 
 from kontaktcenter.core.env import (
     ConfigurationError,
@@ -14,6 +15,9 @@ from kontaktcenter.core.env import (
     env_path,
     env_str,
 )
+
+# Lets Django's generic classes be written with their type (ModelAdmin[Organisation]).
+django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("KONTAKTCENTER_DATA_DIR", default=Path.cwd() / "var")
@@ -27,6 +31,7 @@ ALLOWED_HOSTS = env_list("KONTAKTCENTER_ALLOWED_HOSTS", default=["127.0.0.1", "l
 CSRF_TRUSTED_ORIGINS = env_list("KONTAKTCENTER_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
