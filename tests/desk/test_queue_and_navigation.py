@@ -103,3 +103,12 @@ def test_tier2_agents_work_the_contact_centers_own_queue(
     client.force_login(tier2_agent)
     response = client.get(reverse("desk:my_queue"))
     assert response["Location"] == reverse("desk:queue", args=[operator.pk])
+
+
+def test_a_forbidden_page_explains_itself_in_the_users_language(
+    client: Client, traffic_officer: User
+) -> None:
+    client.force_login(traffic_officer)
+    response = client.get(reverse("desk:statistics"), HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 403
+    assert "Åtkomst nekad" in response.content.decode()
