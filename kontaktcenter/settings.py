@@ -95,7 +95,8 @@ def _database_config() -> dict[str, object]:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
-            "TEST": {"NAME": env_str("KONTAKTCENTER_TEST_SQLITE_NAME", "") or None},
+            # Tests use a file too, so they run SQLite as production does (WAL, locking).
+            "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
         }
     try:
         config = dj_database_url.parse(

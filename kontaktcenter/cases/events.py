@@ -88,8 +88,10 @@ def closed(case: Case, *, actor: User, at: datetime, before: str, resolution: st
     )
 
 
-def reopened(case: Case, *, actor: User, at: datetime, reason: str) -> CaseEvent:
-    return _event(case, CaseEventKind.REOPENED, actor, at, reason=reason)
+def reopened(case: Case, *, actor: User, at: datetime, before: str, reason: str) -> CaseEvent:
+    return _event(
+        case, CaseEventKind.REOPENED, actor, at, before=before, after=case.status, reason=reason
+    )
 
 
 def viewed(case: Case, *, actor: User, at: datetime) -> CaseEvent:

@@ -390,10 +390,11 @@ def case_reopen(*, actor: User, case: Case, reason: str) -> Case:
         raise ValidationError(_("Only a closed case can be reopened."))
     cleaned = _clean_text(reason, field=_("Reason"), required=True, max_length=2_000)
     at = now()
+    before = case.status
     case.status = CaseStatus.IN_PROGRESS
     case.closed_at = None
     _touch(case, at, "status", "closed_at")
-    events.reopened(case, actor=actor, at=at, reason=cleaned)
+    events.reopened(case, actor=actor, at=at, before=before, reason=cleaned)
     return case
 
 

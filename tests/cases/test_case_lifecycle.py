@@ -237,6 +237,10 @@ def test_reopening_a_closed_case_puts_it_back_in_progress(street_light_case, tra
     event = case.events.get(kind=CaseEventKind.REOPENED)
     assert event.actor == traffic_officer
     assert event.data["reason"] == "Lampan slocknade igen."
+    assert (event.data["before"], event.data["after"]) == (
+        CaseStatus.CLOSED,
+        CaseStatus.IN_PROGRESS,
+    )
 
 
 def test_only_a_closed_case_can_be_reopened(street_light_case, traffic_officer):
