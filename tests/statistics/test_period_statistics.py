@@ -97,6 +97,35 @@ def test_closed_cases_are_counted(make_case, traffic_officer, analyst):
     assert (statistics.cases_total, statistics.cases_closed) == (2, 1)
 
 
+def test_the_transfer_rate_counts_finished_contacts_only(march_traffic, analyst, tier1_agent):
+    services.contact_start(actor=tier1_agent, channel=Channel.PHONE)  # still open
+
+    statistics = period_statistics(actor=analyst, **MARCH)
+
+    assert statistics.transferred_share == pytest.approx(1 / 5)
+
+
+def test_the_mean_time_to_close_covers_closed_cases_only(
+    make_case, traffic_officer, analyst, clock
+):
+    quick, slow = make_case(), make_case()
+    make_case()  # still open: it has no lead time yet
+    clock.advance(hours=12)
+    services.case_close(actor=traffic_officer, case=quick, resolution="Lagad.")
+    clock.advance(days=2, hours=12)
+    services.case_close(actor=traffic_officer, case=slow, resolution="Lagad.")
+
+    statistics = period_statistics(actor=analyst, **MARCH)
+
+    assert statistics.mean_days_to_close == pytest.approx((0.5 + 3) / 2)
+
+
+def test_without_closed_cases_there_is_no_lead_time(make_case, analyst):
+    make_case()
+
+    assert period_statistics(actor=analyst, **MARCH).mean_days_to_close is None
+
+
 def test_a_period_with_nothing_in_it_is_empty_not_an_error(march_traffic, analyst):
     statistics = period_statistics(
         actor=analyst, first_day=date(2026, 4, 1), last_day=date(2026, 4, 30)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import formats
 
 from kontaktcenter.cases.models import Case, CaseStatus
 from kontaktcenter.core.phone import display_phone
@@ -20,6 +21,11 @@ def status_label(value: str) -> str:
 @register.filter
 def percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f} %"
+
+
+@register.filter
+def days(value: float | None) -> str:
+    return "–" if value is None else formats.number_format(value, decimal_pos=1)
 
 
 @register.filter
