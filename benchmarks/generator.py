@@ -46,6 +46,7 @@ from kontaktcenter.cases.models import (
     Channel,
     Contact,
     ContactOutcome,
+    case_search_text,
 )
 from kontaktcenter.routing.models import Handling
 from kontaktcenter.routing.rules import CategoryRule, Route, decide_route
@@ -283,6 +284,7 @@ class _Generator:
             subject=subject,
             description=description,
             resident_name=name,
+            search_text=case_search_text(subject=subject, resident_name=name),
             resident_email=email,
             resident_phone=phone,
             routing_reason=reason,

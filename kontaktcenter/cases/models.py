@@ -132,6 +132,9 @@ class Case(models.Model):
     resident_email = models.EmailField(_("resident's e-mail"), blank=True)
     resident_phone = models.CharField(_("resident's phone"), max_length=30, blank=True)
     # A routing.rules.RouteReason value; routing.texts turns it into a sentence when read.
+    # Subject and name folded to lower case in Python, which knows Å, Ä and Ö; SQLite's LIKE
+    # folds only A–Z. Written by the services, searched by cases.selectors.case_search.
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
     routing_reason = models.CharField(_("routing reason"), max_length=30, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -171,6 +174,10 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+def case_search_text(*, subject: str, resident_name: str) -> str:
+    return f"{subject}\n{resident_name}".casefold()
 
 
 class CaseEventKind(models.TextChoices):

@@ -79,8 +79,7 @@ def case_search(*, actor: User, query: str) -> QuerySet[Case]:
         return cases.none()
     matches = (
         Q(reference__iexact=cleaned)
-        | Q(subject__icontains=cleaned)
-        | Q(resident_name__icontains=cleaned)
+        | Q(search_text__contains=cleaned.casefold())
         | Q(resident_email__iexact=cleaned)
     )
     # Phone numbers are stored as E.164; find them however the agent types them. A query that

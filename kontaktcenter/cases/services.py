@@ -20,6 +20,7 @@ from kontaktcenter.cases.models import (
     Channel,
     Contact,
     ContactOutcome,
+    case_search_text,
 )
 from kontaktcenter.cases.references import new_tracking_token, next_case_reference
 from kontaktcenter.core.clock import now
@@ -244,6 +245,8 @@ def case_create(
     organisation, reason = _route(category, district)
     confidential = category.is_confidential
     created_at = now()
+    subject = _clean_text(subject, field=_("Subject"), required=True, max_length=200)
+    resident_name = _clean_text(resident_name, field=_("Name"), required=False, max_length=160)
     case = Case.objects.create(
         # The registry year is the year in the municipality's time zone, not in UTC.
         reference=next_case_reference(timezone.localtime(created_at).year),
@@ -253,9 +256,10 @@ def case_create(
         responsible_organisation=organisation,
         district=district,
         is_confidential=confidential,
-        subject=_clean_text(subject, field=_("Subject"), required=True, max_length=200),
+        subject=subject,
         description=_clean_text(description, field=_("Description"), required=False),
-        resident_name=_clean_text(resident_name, field=_("Name"), required=False, max_length=160),
+        resident_name=resident_name,
+        search_text=case_search_text(subject=subject, resident_name=resident_name),
         resident_email=_clean_email(resident_email),
         resident_phone=normalise_phone(resident_phone),
         routing_reason=reason.value,
