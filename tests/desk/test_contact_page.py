@@ -148,3 +148,14 @@ def test_a_finished_contact_shows_its_outcome_instead_of_the_form(
     assert "Answered directly" in page
     assert "Öppet 9–16" in page
     assert "Close as answered directly" not in page
+
+
+def test_a_field_error_is_announced_with_the_field(agent_client: Client, tier1_agent: User) -> None:
+    """Screen readers read the error when the field gets focus (WCAG 3.3.1)."""
+    contact = _open_contact(tier1_agent)
+    page = agent_client.post(
+        reverse("desk:contact", args=[contact.pk]), {"question": "Fråga", "outcome": "case"}
+    ).content.decode()
+    assert 'aria-describedby="id_category_error"' in page
+    assert 'id="id_category_error"' in page
+    assert 'aria-invalid="true"' in page
