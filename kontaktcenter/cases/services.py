@@ -273,7 +273,9 @@ def case_create(
         _finish_contact(
             contact,
             outcome=ContactOutcome.CASE_CREATED,
-            question=question,
+            # Secrecy (S10): what the resident said lives only in the confidential case, which
+            # the contact center cannot read; the contact keeps no copy of it.
+            question="" if confidential else question,
             case=case,
             category=category,
             ended_at=created_at,

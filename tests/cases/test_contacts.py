@@ -174,3 +174,27 @@ def test_only_the_agent_who_took_the_contact_can_finish_it(tier1_agent, tier2_ag
 
     contact.refresh_from_db()
     assert contact.outcome == ContactOutcome.OPEN
+
+
+def test_a_confidential_case_leaves_no_copy_of_the_question_in_the_contact_center(
+    tier1_agent, financial_support, jarva
+):
+    contact = services.contact_start(
+        actor=tier1_agent, channel=Channel.PHONE, question="Jag har inte råd med hyran"
+    )
+
+    case = services.case_create(
+        actor=tier1_agent,
+        contact=contact,
+        question="Jag har inte råd med hyran, vill söka bistånd",
+        channel=Channel.PHONE,
+        category=financial_support,
+        subject="Ekonomiskt bistånd",
+        description="Jag har inte råd med hyran, vill söka bistånd",
+        district=jarva,
+    )
+
+    contact.refresh_from_db()
+    assert contact.question == ""
+    assert contact.case == case
+    assert case.description == "Jag har inte råd med hyran, vill söka bistånd"
