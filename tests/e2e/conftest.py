@@ -28,8 +28,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One Chromium per test module, not per session.
+
+    While Playwright's synchronous API is active, Django's database connections opened by
+    other tests are not the ones pytest-django closes at the end; on PostgreSQL the test
+    database then cannot be dropped. Ending Playwright with the module keeps them apart.
+    """
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed; run ./dev test, which installs it.")
     with sync_playwright() as playwright:
