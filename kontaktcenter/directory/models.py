@@ -15,7 +15,7 @@ class OrganisationKind(models.TextChoices):
 
 
 class Organisation(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     code = models.SlugField(_("code"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
@@ -44,6 +44,14 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
+            # Unit names such as "Kansliet" repeat across administrations; under one parent
+            # (or at the top) a name is still unique.
+            models.UniqueConstraint(fields=["parent", "name"], name="directory_org_unique_name"),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(parent__isnull=True),
+                name="directory_org_unique_top_name",
+            ),
             models.UniqueConstraint(
                 fields=["is_operator"],
                 condition=models.Q(is_operator=True),
