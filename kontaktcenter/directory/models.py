@@ -56,7 +56,7 @@ class Organisation(models.Model):
                 fields=["is_operator"],
                 condition=models.Q(is_operator=True),
                 name="directory_single_operator",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
