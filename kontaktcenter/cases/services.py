@@ -257,7 +257,11 @@ def case_create(
         district=district,
         is_confidential=confidential,
         subject=subject,
-        description=_clean_text(description, field=_("Description"), required=False),
+        # Without a description the resident's own words are the description, so nothing that
+        # was said is lost when the contact keeps no copy (confidential cases).
+        description=_clean_text(
+            description or question or "", field=_("Description"), required=False
+        ),
         resident_name=resident_name,
         search_text=case_search_text(subject=subject, resident_name=resident_name),
         resident_email=_clean_email(resident_email),

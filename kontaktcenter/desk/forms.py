@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.cases.models import CaseStatus, Channel
 from kontaktcenter.core.clock import now
-from kontaktcenter.directory.models import Organisation
 from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
 from kontaktcenter.routing.models import Category, Handling
 from kontaktcenter.routing.selectors import category_choices, category_get
@@ -152,12 +151,6 @@ class PeriodForm(forms.Form):
     def default_period() -> dict[str, date]:
         today = now().date()
         return {"first_day": today - timedelta(days=29), "last_day": today}
-
-
-class OrganisationChoiceForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.filter(is_active=True)
-    )
 
 
 class DirectorySearchForm(forms.Form):

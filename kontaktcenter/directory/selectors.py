@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.db.models import Q, QuerySet
 
 from kontaktcenter.core.errors import NotFound
-from kontaktcenter.directory.models import Organisation, OrganisationKind, Person, Site
+from kontaktcenter.directory.models import Organisation, OrganisationKind, Person
 
 
 def operator_organisation() -> Organisation:
@@ -38,10 +38,6 @@ def districts() -> QuerySet[Organisation]:
 
 def organisations_receiving_cases() -> QuerySet[Organisation]:
     return Organisation.objects.filter(is_active=True).exclude(kind=OrganisationKind.COMMITTEE)
-
-
-def sites() -> QuerySet[Site]:
-    return Site.objects.prefetch_related("served_organisations")
 
 
 def people_search(query: str, *, limit: int = 50) -> QuerySet[Person]:

@@ -198,3 +198,23 @@ def test_a_confidential_case_leaves_no_copy_of_the_question_in_the_contact_cente
     assert contact.question == ""
     assert contact.case == case
     assert case.description == "Jag har inte råd med hyran, vill söka bistånd"
+
+
+def test_a_confidential_case_without_description_keeps_the_residents_words(
+    tier1_agent, financial_support, jarva
+):
+    contact = services.contact_start(actor=tier1_agent, channel=Channel.PHONE)
+
+    case = services.case_create(
+        actor=tier1_agent,
+        contact=contact,
+        question="Behöver hjälp med hyran",
+        channel=Channel.PHONE,
+        category=financial_support,
+        subject="Ekonomiskt bistånd",
+        district=jarva,
+    )
+
+    contact.refresh_from_db()
+    assert contact.question == ""
+    assert case.description == "Behöver hjälp med hyran"

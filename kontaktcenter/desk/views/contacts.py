@@ -90,7 +90,7 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
                     channel=contact.channel,
                     category=data["category"],
                     subject=data["subject"],
-                    description=data["description"] or data["question"],
+                    description=data["description"],
                     resident_name=data["resident_name"],
                     resident_email=data["resident_email"],
                     resident_phone=data["resident_phone"],
