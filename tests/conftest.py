@@ -13,11 +13,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, Channel
+from kontaktcenter.core import clock as project_clock
 from kontaktcenter.directory.models import Organisation, OrganisationKind, Site
 from kontaktcenter.routing.models import Category, Handling
 from tests.factories import (
@@ -62,9 +63,9 @@ class Clock:
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    """Freeze "now" (kontaktcenter.core.clock reads django.utils.timezone.now)."""
+    """Freeze the project's own clock (kontaktcenter.core.clock.now) on a Tuesday morning."""
     frozen = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=STOCKHOLM))
-    monkeypatch.setattr(timezone, "now", frozen)
+    monkeypatch.setattr(project_clock, "_source", frozen)
     return frozen
 
 
