@@ -37,6 +37,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from benchmarks.world import World
+from kontaktcenter.accounts.actors import ActorKind
 from kontaktcenter.cases.models import (
     Case,
     CaseEvent,
@@ -46,6 +47,7 @@ from kontaktcenter.cases.models import (
     Channel,
     Contact,
     ContactOutcome,
+    Party,
     case_search_text,
 )
 from kontaktcenter.routing.models import Handling
@@ -162,6 +164,11 @@ def _picked_up(
 
 def _person(user: Any) -> dict[str, Any]:
     return {"id": user.pk, "name": str(user)}
+
+
+def _staff(user: Any) -> dict[str, Any]:
+    """The actor columns of an event written by a staff member, as the services write them."""
+    return {"actor": user, "actor_kind": ActorKind.STAFF, "actor_label": str(user)}
 
 
 class _Generator:
@@ -283,12 +290,11 @@ class _Generator:
             is_confidential=leaf.is_confidential,
             subject=subject,
             description=description,
-            resident_name=name,
+            party=Party(name=name, email=email, phone=phone, created_at=created_at),
             search_text=case_search_text(subject=subject, resident_name=name),
-            resident_email=email,
-            resident_phone=phone,
             routing_reason=reason,
             created_by=agent,
+            received_at=created_at,
             created_at=created_at,
             updated_at=updated_at,
             closed_at=closed_at,
@@ -298,6 +304,7 @@ class _Generator:
             channel=channel,
             site=world.site,
             agent=agent,
+            received_at=created_at - talk,
             started_at=created_at - talk,
             ended_at=created_at,
             question=description,
@@ -307,17 +314,18 @@ class _Generator:
         events = [
             CaseEvent(
                 kind=CaseEventKind.CREATED,
-                actor=agent,
+                **_staff(agent),
                 occurred_at=created_at,
                 data={
                     "channel": channel,
                     "category": {"id": leaf.id, "name": leaf.name},
                     "subject": subject,
+                    "received_at": created_at.isoformat(),
                 },
             ),
             CaseEvent(
                 kind=CaseEventKind.ROUTED,
-                actor=agent,
+                **_staff(agent),
                 occurred_at=created_at,
                 data={
                     "before": None,
@@ -328,7 +336,7 @@ class _Generator:
             ),
         ]
         events += [
-            CaseEvent(kind=kind, actor=actor, occurred_at=at, data=data)
+            CaseEvent(kind=kind, **_staff(actor), occurred_at=at, data=data)
             for kind, actor, at, data in history
         ]
         return case, contact, events, self._contacts_without_case(created_at)
@@ -360,6 +368,7 @@ class _Generator:
                     channel=channel,
                     site=world.site,
                     agent=rng.choice(world.tier1_agents),
+                    received_at=started_at,
                     started_at=started_at,
                     ended_at=started_at + timedelta(seconds=rng.uniform(30, 400)),
                     question=f"Fråga om {leaf.name.lower()}.",
@@ -395,12 +404,18 @@ def generate(
     for start in range(0, cases, batch_size):
         batch = [generator.case_with_history(at) for at in moments[start : start + batch_size]]
         with transaction.atomic():
+            parties = [case.party for case, _c, _e, _o in batch if case.party is not None]
+            Party.objects.bulk_create(parties, batch_size=batch_size)
+            for case, _c, _e, _o in batch:
+                # bulk_create gave the parties their keys after the cases were built.
+                case.party = case.party
             case_rows = Case.objects.bulk_create([case for case, _c, _e, _o in batch])
             contacts: list[Contact] = []
             events: list[CaseEvent] = []
             for case, (_case, contact, case_events, others) in zip(case_rows, batch, strict=True):
                 assert case.pk is not None, "bulk_create must return primary keys"
                 contact.case = case
+                contact.party = case.party
                 contacts.append(contact)
                 contacts.extend(others)
                 for event in case_events:

@@ -283,8 +283,8 @@ def _explain(world: World, measured: Measurements) -> None:
     _open, deep_page = _queue_pages(world)
     offset = (deep_page - 1) * PAGE_SIZE
     start, end = _period_bounds(*_days(365))
-    cases = Case.objects.filter(created_at__gte=start, created_at__lt=end)
-    contacts = Contact.objects.filter(started_at__gte=start, started_at__lt=end)
+    cases = Case.objects.filter(received_at__gte=start, received_at__lt=end)
+    contacts = Contact.objects.filter(received_at__gte=start, received_at__lt=end)
     queries = {
         "queue_count": queue.order_by().values("pk"),
         "queue_page_deep": queue[offset : offset + PAGE_SIZE],
@@ -399,7 +399,7 @@ def _measure_over_http(world: World, measured: Measurements, args: argparse.Name
 def _close_old_cases(*, days: int) -> int:
     cut = timezone.now() - timedelta(days=days)
     closed = (
-        Case.objects.filter(created_at__lt=cut)
+        Case.objects.filter(received_at__lt=cut)
         .exclude(status=CaseStatus.CLOSED)
         .update(status=CaseStatus.CLOSED, closed_at=timezone.now())
     )

@@ -6,16 +6,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.accounts.roles import Role
 
-class Role(models.TextChoices):
-    TIER1_AGENT = "tier1_agent", _("Tier-1 agent")
-    TIER2_AGENT = "tier2_agent", _("Tier-2 agent")
-    SWITCHBOARD_OPERATOR = "switchboard_operator", _("Switchboard operator")
-    SUPERVISOR = "supervisor", _("Site supervisor")
-    CASE_OFFICER = "case_officer", _("Case officer")
-    ORGANISATION_ADMIN = "organisation_admin", _("Organisation administrator")
-    ANALYST = "analyst", _("Analyst")
-    SYSTEM_ADMIN = "system_admin", _("System administrator")
+__all__ = ["IntegrationKey", "Role", "User"]
 
 
 class User(AbstractUser):
@@ -44,3 +37,30 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+class IntegrationKey(models.Model):
+    """A key an outside system uses to act for an organisation (the API's clients).
+
+    Only a hash of the secret is stored; the secret is shown once, when the key is made.
+    `prefix` is the secret's first characters, so a presented key is found without a scan.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="integration_keys",
+    )
+    prefix = models.CharField(_("key prefix"), max_length=12, unique=True)
+    secret_hash = models.CharField(_("secret hash"), max_length=64)
+    created_at = models.DateTimeField(_("created at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("integration key")
+        verbose_name_plural = _("integration keys")
+
+    def __str__(self) -> str:
+        return self.name

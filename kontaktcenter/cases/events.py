@@ -1,6 +1,9 @@
 """One small constructor per kind of case event, so every entry has the same shape.
 
-`data` always says what changed: before/after for changes, the text for notes and replies.
+`data` always says what changed: before/after for changes, the text for notes and replies. The
+resident's contact details are never copied here; events point to the case, and the case to its
+party record. Free text a resident or officer wrote is named in PERSONAL_FIELDS so that erasure
+can blank it and leave the entry (who, what kind, when) in place.
 """
 
 from __future__ import annotations
@@ -8,17 +11,35 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from kontaktcenter.accounts.actors import Actor, actor_kind, actor_label, staff_user
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases.models import Case, CaseEvent, CaseEventKind
 
+# Free-text fields of each event kind that may hold personal data.
+PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
+    CaseEventKind.CREATED: ("subject",),
+    CaseEventKind.NOTE_ADDED: ("text",),
+    CaseEventKind.REPLY_SENT: ("text", "to"),
+    CaseEventKind.CLOSED: ("resolution",),
+    CaseEventKind.REOPENED: ("reason",),
+}
+
 
 def _event(
-    case: Case, kind: CaseEventKind, actor: User | None, at: datetime, **data: Any
+    case: Case, kind: CaseEventKind, actor: Actor, at: datetime, **data: Any
 ) -> CaseEvent:
-    return CaseEvent.objects.create(case=case, kind=kind, actor=actor, occurred_at=at, data=data)
+    return CaseEvent.objects.create(
+        case=case,
+        kind=kind,
+        actor_kind=actor_kind(actor),
+        actor_label=actor_label(actor),
+        actor=staff_user(actor),
+        occurred_at=at,
+        data=data,
+    )
 
 
-def created(case: Case, *, actor: User | None, at: datetime) -> CaseEvent:
+def created(case: Case, *, actor: Actor, at: datetime) -> CaseEvent:
     return _event(
         case,
         CaseEventKind.CREATED,
@@ -27,11 +48,12 @@ def created(case: Case, *, actor: User | None, at: datetime) -> CaseEvent:
         channel=case.channel,
         category={"id": case.category_id, "name": case.category.name},
         subject=case.subject,
+        received_at=case.received_at.isoformat(),
     )
 
 
 def routed(
-    case: Case, *, actor: User | None, at: datetime, before: dict[str, Any] | None, reason: str
+    case: Case, *, actor: Actor, at: datetime, before: dict[str, Any] | None, reason: str
 ) -> CaseEvent:
     """`reason` is a routing.rules.RouteReason value; the category is named as it was then."""
     after = {"id": case.responsible_organisation_id, "name": case.responsible_organisation.name}
@@ -48,7 +70,7 @@ def routed(
 
 
 def assigned(
-    case: Case, *, actor: User, at: datetime, before: User | None, after: User | None
+    case: Case, *, actor: Actor, at: datetime, before: User | None, after: User | None
 ) -> CaseEvent:
     def describe(user: User | None) -> dict[str, Any] | None:
         return None if user is None else {"id": user.pk, "name": str(user)}
@@ -58,25 +80,28 @@ def assigned(
     )
 
 
-def status_changed(case: Case, *, actor: User, at: datetime, before: str, after: str) -> CaseEvent:
+def status_changed(
+    case: Case, *, actor: Actor, at: datetime, before: str, after: str
+) -> CaseEvent:
     return _event(case, CaseEventKind.STATUS_CHANGED, actor, at, before=before, after=after)
 
 
 def category_changed(
-    case: Case, *, actor: User, at: datetime, before: dict[str, Any], after: dict[str, Any]
+    case: Case, *, actor: Actor, at: datetime, before: dict[str, Any], after: dict[str, Any]
 ) -> CaseEvent:
     return _event(case, CaseEventKind.CATEGORY_CHANGED, actor, at, before=before, after=after)
 
 
-def note_added(case: Case, *, actor: User, at: datetime, text: str) -> CaseEvent:
+def note_added(case: Case, *, actor: Actor, at: datetime, text: str) -> CaseEvent:
     return _event(case, CaseEventKind.NOTE_ADDED, actor, at, text=text)
 
 
-def reply_sent(case: Case, *, actor: User, at: datetime, text: str, to: str) -> CaseEvent:
+def reply_sent(case: Case, *, actor: Actor, at: datetime, text: str, to: str) -> CaseEvent:
+    """`to` says how the reply reaches the resident ("email"), not their address."""
     return _event(case, CaseEventKind.REPLY_SENT, actor, at, text=text, to=to)
 
 
-def closed(case: Case, *, actor: User, at: datetime, before: str, resolution: str) -> CaseEvent:
+def closed(case: Case, *, actor: Actor, at: datetime, before: str, resolution: str) -> CaseEvent:
     return _event(
         case,
         CaseEventKind.CLOSED,
@@ -88,11 +113,12 @@ def closed(case: Case, *, actor: User, at: datetime, before: str, resolution: st
     )
 
 
-def reopened(case: Case, *, actor: User, at: datetime, before: str, reason: str) -> CaseEvent:
+def reopened(case: Case, *, actor: Actor, at: datetime, before: str, reason: str) -> CaseEvent:
     return _event(
         case, CaseEventKind.REOPENED, actor, at, before=before, after=case.status, reason=reason
     )
 
 
-def viewed(case: Case, *, actor: User, at: datetime) -> CaseEvent:
-    return _event(case, CaseEventKind.VIEWED, actor, at)
+def scrubbed(case: Case, *, actor: Actor, at: datetime, reason: str) -> CaseEvent:
+    """`reason` is a short code (erasure request, retention), never the person's data."""
+    return _event(case, CaseEventKind.SCRUBBED, actor, at, reason=reason)

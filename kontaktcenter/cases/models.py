@@ -6,21 +6,55 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.accounts.actors import ActorKind
+from kontaktcenter.cases.choices import (
+    OPEN_CASE_STATUSES,
+    AccessPurpose,
+    CaseEventKind,
+    CaseStatus,
+    Channel,
+    ContactOutcome,
+)
 
-class Channel(models.TextChoices):
-    PHONE = "phone", _("Phone")
-    EMAIL = "email", _("E-mail")
-    WEB = "web", _("Web e-service")
-    VISIT = "visit", _("Visit")
-    LETTER = "letter", _("Letter")
+__all__ = [
+    "OPEN_CASE_STATUSES",
+    "AccessPurpose",
+    "Case",
+    "CaseAccess",
+    "CaseEvent",
+    "CaseEventKind",
+    "CaseReferenceCounter",
+    "CaseStatus",
+    "Channel",
+    "Contact",
+    "ContactOutcome",
+    "Party",
+]
 
 
-class ContactOutcome(models.TextChoices):
-    OPEN = "open", _("In progress")
-    ANSWERED_DIRECTLY = "answered_directly", _("Answered directly")
-    CASE_CREATED = "case_created", _("Case created")
-    REFERRED = "referred", _("Referred elsewhere")
-    TRANSFERRED = "transferred", _("Transferred")
+class Party(models.Model):
+    """The resident's personal data, kept in one place.
+
+    Cases and contacts point here instead of holding copies, so erasure or retention scrubs a
+    person in one service (`cases.services.parties.party_scrub`) and the history keeps its shape.
+    """
+
+    name = models.CharField(_("name"), max_length=160, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+    scrubbed_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("resident")
+        verbose_name_plural = _("residents")
+        indexes = [
+            models.Index(fields=["email"], name="cases_party_email_idx"),
+            models.Index(fields=["phone"], name="cases_party_phone_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or str(_("Resident"))
 
 
 class Contact(models.Model):
@@ -28,12 +62,26 @@ class Contact(models.Model):
     site = models.ForeignKey(
         "directory.Site", verbose_name=_("site"), on_delete=models.PROTECT, null=True, blank=True
     )
+    # None for contacts no agent took: the e-service, the e-mail reader, an import.
     agent = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("agent"),
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="contacts",
     )
+    party = models.ForeignKey(
+        Party,
+        verbose_name=_("resident"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
+    # When the resident got in touch (an e-mail's date, a letter's arrival); started_at is when
+    # someone here began to handle it.
+    received_at = models.DateTimeField(_("received at"))
     started_at = models.DateTimeField(_("started at"))
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     question = models.TextField(_("question"), blank=True)
@@ -70,24 +118,12 @@ class Contact(models.Model):
         verbose_name_plural = _("contacts")
         ordering = ["-started_at"]
         indexes = [
-            models.Index(fields=["started_at"]),
+            models.Index(fields=["received_at"], name="cases_conta_receive_idx"),
             models.Index(fields=["agent", "-started_at"]),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.started_at:%Y-%m-%d %H:%M}"
-
-
-class CaseStatus(models.TextChoices):
-    NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
-    WAITING = "waiting", _("Waiting for the resident")
-    CLOSED = "closed", _("Closed")
-
-
-# The statuses of cases still to be worked; the queue index and the queue query share them so
-# the database can see that the query is covered by the partial index.
-OPEN_CASE_STATUSES = (CaseStatus.NEW.value, CaseStatus.IN_PROGRESS.value, CaseStatus.WAITING.value)
 
 
 class Case(models.Model):
@@ -128,13 +164,18 @@ class Case(models.Model):
     is_confidential = models.BooleanField(_("confidential"), default=False)
     subject = models.CharField(_("subject"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    resident_name = models.CharField(_("resident's name"), max_length=160, blank=True)
-    resident_email = models.EmailField(_("resident's e-mail"), blank=True)
-    resident_phone = models.CharField(_("resident's phone"), max_length=30, blank=True)
-    # A routing.rules.RouteReason value; routing.texts turns it into a sentence when read.
+    party = models.ForeignKey(
+        Party,
+        verbose_name=_("resident"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
     # Subject and name folded to lower case in Python, which knows Å, Ä and Ö; SQLite's LIKE
     # folds only A–Z. Written by the services, searched by cases.selectors.case_search.
     search_text = models.TextField(_("search text"), blank=True, editable=False)
+    # A routing.rules.RouteReason value; routing.texts turns it into a sentence when read.
     routing_reason = models.CharField(_("routing reason"), max_length=30, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -144,6 +185,9 @@ class Case(models.Model):
         blank=True,
         related_name="created_cases",
     )
+    # When the resident got in touch; the reference year and the queue's order follow it.
+    received_at = models.DateTimeField(_("received at"))
+    # When the case was registered here.
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -156,20 +200,20 @@ class Case(models.Model):
             # The work list: an organisation's open cases, oldest first. Partial, so it stays
             # as small as the open queue however long the history grows.
             models.Index(
-                fields=["responsible_organisation", "created_at", "id"],
+                fields=["responsible_organisation", "received_at", "id"],
                 condition=models.Q(status__in=OPEN_CASE_STATUSES),
                 name="cases_open_queue_idx",
             ),
             # The same for a queue over several organisations (an administration and its
             # units), where no single organisation's index gives the order.
             models.Index(
-                fields=["created_at", "id"],
+                fields=["received_at", "id"],
                 condition=models.Q(status__in=OPEN_CASE_STATUSES),
                 name="cases_open_by_age_idx",
             ),
             models.Index(fields=["responsible_organisation", "status", "-created_at"]),
             models.Index(fields=["assignee", "status"]),
-            models.Index(fields=["created_at"]),
+            models.Index(fields=["received_at"], name="cases_case_receive_idx"),
         ]
 
     def __str__(self) -> str:
@@ -180,19 +224,6 @@ def case_search_text(*, subject: str, resident_name: str) -> str:
     return f"{subject}\n{resident_name}".casefold()
 
 
-class CaseEventKind(models.TextChoices):
-    CREATED = "created", _("Case created")
-    ROUTED = "routed", _("Sent to organisation")
-    ASSIGNED = "assigned", _("Assignee changed")
-    STATUS_CHANGED = "status_changed", _("Status changed")
-    CATEGORY_CHANGED = "category_changed", _("Category changed")
-    NOTE_ADDED = "note_added", _("Internal note")
-    REPLY_SENT = "reply_sent", _("Reply to the resident")
-    CLOSED = "closed", _("Case closed")
-    REOPENED = "reopened", _("Case reopened")
-    VIEWED = "viewed", _("Confidential case read")
-
-
 class CaseEvent(models.Model):
     """One entry in a case's history. Rows are only ever added, never changed."""
 
@@ -200,9 +231,13 @@ class CaseEvent(models.Model):
         Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=CaseEventKind.choices)
+    actor_kind = models.CharField(_("kind of actor"), max_length=12, choices=ActorKind.choices)
+    # Readable and kept even if the account goes: "Karin Holm", "System: worker".
+    actor_label = models.CharField(_("by"), max_length=160)
+    # The staff account, when a staff member acted.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
+        verbose_name=_("staff member"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -236,3 +271,45 @@ class CaseReferenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last_number}"
+
+
+class CaseAccess(models.Model):
+    """One read of a confidential case: who, what, why and when. Rows are only ever added.
+
+    Reads are not changes, so they stay out of the case history; this log answers the
+    registrar's question "who has read this case?" (S10).
+    """
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="accesses"
+    )
+    actor_kind = models.CharField(_("kind of actor"), max_length=12, choices=ActorKind.choices)
+    actor_label = models.CharField(_("by"), max_length=160)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    purpose = models.CharField(_("purpose"), max_length=12, choices=AccessPurpose.choices)
+    accessed_at = models.DateTimeField(_("at"))
+    request_id = models.CharField(_("request"), max_length=64)
+
+    class Meta:
+        verbose_name = _("access to a confidential case")
+        verbose_name_plural = _("accesses to confidential cases")
+        ordering = ["-accessed_at", "-id"]
+        constraints = [
+            # One row per case and request, however many times a request touches the case.
+            models.UniqueConstraint(fields=["request_id", "case"], name="cases_access_once_per_request")
+        ]
+        indexes = [
+            models.Index(fields=["case", "-accessed_at"], name="cases_access_case_idx"),
+            models.Index(fields=["actor", "-accessed_at"], name="cases_access_actor_idx"),
+            models.Index(fields=["accessed_at"], name="cases_access_time_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.actor_label} {self.accessed_at:%Y-%m-%d %H:%M}"

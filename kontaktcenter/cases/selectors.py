@@ -1,49 +1,44 @@
-"""Reads of contacts and cases, always limited to what the actor may see."""
+"""Reads of contacts and cases, always limited to what the actor may see. Nothing here writes:
+interfaces that show confidential cases log those reads with `services.record_reads`."""
 
 from __future__ import annotations
 
 import contextlib
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext as _
 
-from kontaktcenter.accounts import permissions
-from kontaktcenter.accounts.models import Role, User
-from kontaktcenter.cases import events
+from kontaktcenter.accounts.actors import Actor
+from kontaktcenter.accounts.models import User
+from kontaktcenter.cases import errors, policies
 from kontaktcenter.cases.models import OPEN_CASE_STATUSES, Case, CaseEvent, Contact
-from kontaktcenter.core.clock import now
-from kontaktcenter.core.errors import NotFound, PermissionDenied, ValidationError
+from kontaktcenter.cases.policies import CaseAction
+from kontaktcenter.core.errors import NotFound, ValidationError
 from kontaktcenter.core.phone import normalise_phone
 from kontaktcenter.directory.selectors import organisation_with_descendants
 
-
-def visible_cases(actor: User) -> QuerySet[Case]:
-    """Every case the actor may read; the same rule as permissions.can_view_case."""
-    cases = Case.objects.select_related("category", "responsible_organisation", "assignee")
-    if actor.role in permissions.ORGANISATION_ROLES:
-        return cases.filter(responsible_organisation_id__in=permissions.organisation_scope(actor))
-    if actor.role in permissions.CONTACT_CENTER_ROLES or actor.role == Role.SYSTEM_ADMIN:
-        return cases.filter(is_confidential=False)
-    return cases.none()
+_LIST_RELATED = ("category", "responsible_organisation", "assignee", "party")
 
 
-def case_get(*, actor: User, reference: str) -> Case:
-    """One case by its reference; a read of a confidential case is written to its history."""
+def visible_cases(actor: Actor) -> QuerySet[Case]:
+    """Every case the actor may read."""
+    return Case.objects.select_related(*_LIST_RELATED).filter(
+        policies.cases_for(actor, CaseAction.VIEW)
+    )
+
+
+def case_get(*, actor: Actor, reference: str) -> Case:
+    """One case by its reference. A case the actor may not read is not found, exactly like
+    one that does not exist, so a sequential reference reveals nothing."""
+    cleaned = reference.strip().upper()
     case = (
         Case.objects.select_related(
-            "category", "responsible_organisation", "assignee", "district", "created_by"
+            "category", "responsible_organisation", "assignee", "district", "created_by", "party"
         )
-        .filter(reference=reference.strip().upper())
+        .filter(reference=cleaned)
         .first()
     )
-    if case is None:
-        raise NotFound(_("No case with reference %(reference)s.") % {"reference": reference})
-    if not permissions.can_view_case(actor, case):
-        raise PermissionDenied(_("You may not read case %(reference)s.") % {"reference": reference})
-    if case.is_confidential:
-        with transaction.atomic():
-            events.viewed(case, actor=actor, at=now())
+    if case is None or not policies.may(actor, CaseAction.VIEW, case):
+        raise NotFound(errors.CASE_NOT_FOUND, reference=cleaned)
     return case
 
 
@@ -51,27 +46,31 @@ def case_history(case: Case) -> QuerySet[CaseEvent]:
     return case.events.select_related("actor").order_by("occurred_at", "id")
 
 
+def case_contacts(case: Case) -> QuerySet[Contact]:
+    return case.contacts.select_related("agent").order_by("received_at", "id")
+
+
 def organisation_queue(
-    *, actor: User, organisation_id: int, status: str | None = None, mine: bool = False
+    *, actor: Actor, organisation_id: int, status: str | None = None, mine: bool = False
 ) -> QuerySet[Case]:
-    """Open cases of an organisation (and its units), oldest first: the officers' work list."""
-    if not permissions.can_view_queue(actor, organisation_id):
-        raise PermissionDenied(_("You may not see this organisation's queue."))
-    # can_view_queue has checked the organisation is in the actor's scope, so filtering by the
-    # queue's organisations alone is enough; repeating visible_cases' scope filter made
+    """Open cases of an organisation (and its units), longest-waiting first: the work list."""
+    if not policies.may_view_queue(actor, organisation_id):
+        raise NotFound(errors.QUEUE_NOT_FOUND)
+    # may_view_queue has checked the organisation is in the actor's scope, so filtering by the
+    # queue's organisations alone is enough; repeating the policy's scope filter made
     # PostgreSQL misjudge the row count and walk the whole history (benchmarks/README.md, c2).
-    cases = Case.objects.select_related("category", "responsible_organisation", "assignee").filter(
+    cases = Case.objects.select_related(*_LIST_RELATED).filter(
         responsible_organisation_id__in=organisation_with_descendants(organisation_id)
     )
-    if actor.role not in permissions.ORGANISATION_ROLES:
+    if not policies.queue_shows_confidential(actor):
         cases = cases.filter(is_confidential=False)
     cases = cases.filter(status=status) if status else cases.filter(status__in=OPEN_CASE_STATUSES)
-    if mine:
+    if mine and isinstance(actor, User):
         cases = cases.filter(assignee=actor)
-    return cases.order_by("created_at", "id")
+    return cases.order_by("received_at", "id")
 
 
-def case_search(*, actor: User, query: str) -> QuerySet[Case]:
+def case_search(*, actor: Actor, query: str) -> QuerySet[Case]:
     """Find cases by reference, subject or the resident's name, e-mail or phone."""
     cleaned = query.strip()
     cases = visible_cases(actor)
@@ -80,16 +79,18 @@ def case_search(*, actor: User, query: str) -> QuerySet[Case]:
     matches = (
         Q(reference__iexact=cleaned)
         | Q(search_text__contains=cleaned.casefold())
-        | Q(resident_email__iexact=cleaned)
+        | Q(party__email__iexact=cleaned)
     )
     # Phone numbers are stored as E.164; find them however the agent types them. A query that
     # is not a phone number simply does not search the phone field.
     with contextlib.suppress(ValidationError):
-        matches |= Q(resident_phone=normalise_phone(cleaned))
+        matches |= Q(party__phone=normalise_phone(cleaned))
     return cases.filter(matches).order_by("-created_at")
 
 
-def recent_contacts(*, actor: User, limit: int = 20) -> QuerySet[Contact]:
+def recent_contacts(*, actor: Actor, limit: int = 20) -> QuerySet[Contact]:
+    if not isinstance(actor, User):
+        return Contact.objects.none()
     return (
         Contact.objects.filter(agent=actor)
         .select_related("category", "case", "referred_to")
@@ -97,8 +98,8 @@ def recent_contacts(*, actor: User, limit: int = 20) -> QuerySet[Contact]:
     )
 
 
-def contact_get(*, actor: User, contact_id: int) -> Contact:
+def contact_get(*, actor: Actor, contact_id: int) -> Contact:
     contact = Contact.objects.select_related("category", "case").filter(pk=contact_id).first()
-    if contact is None or contact.agent_id != actor.pk:
-        raise NotFound(_("Contact not found."))
+    if contact is None or not isinstance(actor, User) or contact.agent_id != actor.pk:
+        raise NotFound(errors.CONTACT_NOT_FOUND)
     return contact

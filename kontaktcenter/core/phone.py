@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import phonenumbers
-from django.utils.translation import gettext as _
-
-from kontaktcenter.core.errors import ValidationError
+from kontaktcenter.core.errors import INVALID_PHONE, ValidationError
 
 DEFAULT_REGION = "SE"
 
 
-def normalise_phone(raw: str) -> str:
+def normalise_phone(raw: str, *, field: str = "phone") -> str:
     """ "08-508 290 00" → "+46850829000"; an empty value stays empty; nonsense is refused."""
     cleaned = raw.strip()
     if not cleaned:
@@ -20,10 +18,7 @@ def normalise_phone(raw: str) -> str:
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_possible_number(number):
-        raise ValidationError(
-            _("%(value)s is not a phone number. Write it as 08-123 456 78 or +46 8 123 456 78.")
-            % {"value": cleaned}
-        )
+        raise ValidationError(INVALID_PHONE, field=field, value=cleaned)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -1,4 +1,4 @@
-"""A few weeks of contacts and cases, made through the real services and moved back in time."""
+"""A few weeks of contacts and cases, acted out through the real services at simulated times."""
 
 from __future__ import annotations
 
@@ -10,20 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case as Conditional
-from django.db.models import F, Value, When
 from django.utils import timezone
 
 from kontaktcenter.accounts.models import Role, User
 from kontaktcenter.cases import services
-from kontaktcenter.cases.models import (
-    Case,
-    CaseEvent,
-    CaseStatus,
-    Channel,
-    Contact,
-    ContactOutcome,
-)
+from kontaktcenter.cases.models import Case, CaseStatus, Channel, Contact, ContactOutcome
+from kontaktcenter.core.clock import simulated
 from kontaktcenter.demo.categories import LeafCategory
 from kontaktcenter.demo.data.organisations import DISTRICT_WEIGHTS
 from kontaktcenter.demo.data.people import (
@@ -107,50 +99,11 @@ class HistoryGenerator:
         self.leaves = list(leaves)
         self.weights = [leaf.weight for leaf in leaves]
         self.cast = cast
-        # Every row a service writes during this load is stamped at or after `since`; every
-        # simulated moment lies before `cutoff`. That is how _backdate tells them apart.
-        self.since = since
+        # Every simulated moment lies before `cutoff`, so the history ends before the load began.
         self.cutoff = since - timedelta(hours=1)
         self.tz = ZoneInfo(timezone.get_current_timezone_name())
         self.districts = [directory.organisations[code] for code in DISTRICT_WEIGHTS]
         self.district_weights = list(DISTRICT_WEIGHTS.values())
-
-    # --- the one place that moves rows back in time ------------------------------------------
-
-    def _backdate(
-        self,
-        at: datetime,
-        *,
-        case: Case | None = None,
-        contact: Contact | None = None,
-        contact_started_at: datetime | None = None,
-    ) -> None:
-        """Move what a service call has just written to the simulated moment `at`.
-
-        The services stamp everything with clock.now(). The demo history must look spread over
-        the past weeks, so we call the real services (their events, references and routing are
-        the real thing) and then move the timestamps of the rows they wrote, rather than
-        patching the clock the services read. Rows written during this load are the ones
-        stamped at or after `self.since`; rows already moved lie before it.
-        """
-        if contact is not None:
-            Contact.objects.filter(pk=contact.pk).update(
-                started_at=contact_started_at or at, ended_at=at
-            )
-        if case is None:
-            return
-        CaseEvent.objects.filter(case_id=case.pk, occurred_at__gte=self.since).update(
-            occurred_at=at
-        )
-        Case.objects.filter(pk=case.pk).update(
-            updated_at=at,
-            created_at=Conditional(
-                When(created_at__gte=self.since, then=Value(at)), default=F("created_at")
-            ),
-            closed_at=Conditional(
-                When(closed_at__gte=self.since, then=Value(at)), default=F("closed_at")
-            ),
-        )
 
     # --- time ----------------------------------------------------------------------------------
 
@@ -264,7 +217,31 @@ class HistoryGenerator:
         phrases = PHRASES[category.code]
         subject = self._fill(rng.choice(phrases.subjects))
         agent = self._agent(category, outcome)
-        contact = services.contact_start(actor=agent, channel=channel, question=subject)
+        # Letters and e-mails wait in the inbox a while before someone takes them.
+        waited = timedelta(hours=rng.uniform(0.5, 20)) if channel in WRITTEN_CHANNELS else None
+        with simulated(started_at):
+            contact = services.contact_start(
+                actor=agent,
+                channel=channel,
+                question=subject,
+                received_at=started_at - waited if waited else None,
+            )
+        with simulated(ended_at):
+            case = self._finish(contact, agent, category, channel, subject, outcome)
+        if case is not None:
+            self._follow_up(case, created_at=ended_at)
+
+    def _finish(
+        self,
+        contact: Contact,
+        agent: User,
+        category: Category,
+        channel: str,
+        subject: str,
+        outcome: str,
+    ) -> Case | None:
+        rng = self.rng
+        phrases = PHRASES[category.code]
         case: Case | None = None
         if outcome == ContactOutcome.ANSWERED_DIRECTLY:
             answer = self._fill(rng.choice(phrases.answers))
@@ -279,9 +256,7 @@ class HistoryGenerator:
             services.contact_transfer(actor=agent, contact=contact, to=target)
         else:
             case = self._create_case(agent, contact, category, channel, subject)
-        self._backdate(ended_at, case=case, contact=contact, contact_started_at=started_at)
-        if case is not None:
-            self._follow_up(case, created_at=ended_at)
+        return case
 
     def _create_case(
         self, agent: User, contact: Contact, category: Category, channel: str, subject: str
@@ -318,27 +293,29 @@ class HistoryGenerator:
         assigned = rng.random() < (0.9 if age_days > 2 else 0.5)
         if assigned:
             moment = self._later(moment, hours=rng.uniform(0.2, 4 if in_contact_center else 30))
-            services.case_assign(actor=handler, case=case, assignee=handler)
-            self._backdate(moment, case=case)
+            with simulated(moment):
+                services.case_assign(actor=handler, case=case, assignee=handler)
         if rng.random() < 0.3:
             moment = self._later(moment, hours=rng.uniform(1, 48))
-            services.case_add_note(actor=handler, case=case, text=rng.choice(NOTES))
-            self._backdate(moment, case=case)
+            with simulated(moment):
+                services.case_add_note(actor=handler, case=case, text=rng.choice(NOTES))
         close_chance = (
             0.62 if age_days > 21 else 0.5 if age_days > 7 else 0.25 if age_days > 2 else 0.08
         )
         if rng.random() < close_chance + (0.1 if in_contact_center else 0.0):
-            if case.resident_email and rng.random() < 0.7:
+            if case.party is not None and case.party.email and rng.random() < 0.7:
                 moment = self._later(moment, hours=rng.uniform(2, 96))
                 reply = rng.choice((REPLIES[0], REPLIES[1], REPLIES[3]))
-                services.case_reply(actor=handler, case=case, text=reply)
-                self._backdate(moment, case=case)
+                with simulated(moment):
+                    services.case_reply(actor=handler, case=case, text=reply)
             moment = self._later(moment, hours=rng.uniform(0.1, 24))
-            services.case_close(actor=handler, case=case, resolution=rng.choice(RESOLUTIONS))
-            self._backdate(moment, case=case)
+            with simulated(moment):
+                services.case_close(
+                    actor=handler, case=case, resolution=rng.choice(RESOLUTIONS)
+                )
         elif assigned and rng.random() < 0.2:
             # Asked the resident for more information and waits for the answer.
             moment = self._later(moment, hours=rng.uniform(1, 24))
-            services.case_reply(actor=handler, case=case, text=REPLIES[2])
-            services.case_change_status(actor=handler, case=case, status=CaseStatus.WAITING)
-            self._backdate(moment, case=case)
+            with simulated(moment):
+                services.case_reply(actor=handler, case=case, text=REPLIES[2])
+                services.case_change_status(actor=handler, case=case, status=CaseStatus.WAITING)

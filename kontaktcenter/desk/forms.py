@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kontaktcenter.cases.models import CaseStatus, Channel
-from kontaktcenter.core.clock import now
+from kontaktcenter.cases.choices import CaseStatus, Channel
+from kontaktcenter.core.clock import today
 from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
-from kontaktcenter.routing.models import Category, Handling
-from kontaktcenter.routing.selectors import category_choices, category_get
+from kontaktcenter.routing.choices import Handling
+from kontaktcenter.routing.selectors import categories_by_name, category_choices, category_get
+
+if TYPE_CHECKING:
+    from kontaktcenter.routing.models import Category
 
 
 def _category_choices() -> list[tuple[str, str]]:
@@ -102,6 +105,13 @@ class CaseCreateForm(forms.Form):
     district = forms.ModelChoiceField(
         label=_("Resident's district"), queryset=districts(), required=False
     )
+    received_at = forms.DateTimeField(
+        label=_("Received"),
+        help_text=_("When the letter or e-mail arrived, if not today. Stockholm time."),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
 
 
 class NoteForm(forms.Form):
@@ -149,8 +159,8 @@ class PeriodForm(forms.Form):
 
     @staticmethod
     def default_period() -> dict[str, date]:
-        today = now().date()
-        return {"first_day": today - timedelta(days=29), "last_day": today}
+        last_day = today()
+        return {"first_day": last_day - timedelta(days=29), "last_day": last_day}
 
 
 class DirectorySearchForm(forms.Form):
@@ -161,7 +171,7 @@ class CategoryEditForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     parent = forms.ModelChoiceField(
         label=_("Under"),
-        queryset=Category.objects.order_by("name"),
+        queryset=categories_by_name(),
         required=False,
         empty_label=_("(top level)"),
     )

@@ -5,16 +5,31 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from kontaktcenter.core.errors import NotFound
+from kontaktcenter.core.errors import NotFound, error_code
 from kontaktcenter.directory.models import Organisation, OrganisationKind, Person
+
+NO_OPERATOR = error_code(
+    "directory.no_operator",
+    _("No organisation is marked as the contact-center operator."),
+)
 
 
 def operator_organisation() -> Organisation:
     try:
         return Organisation.objects.get(is_operator=True)
     except Organisation.DoesNotExist:
-        raise NotFound("No organisation is marked as the contact-center operator.") from None
+        raise NotFound(NO_OPERATOR) from None
+
+ORGANISATION_NOT_FOUND = error_code("directory.organisation_not_found", _("No such organisation."))
+
+
+def organisation_get(organisation_id: int) -> Organisation:
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        raise NotFound(ORGANISATION_NOT_FOUND)
+    return organisation
 
 
 def organisation_with_descendants(organisation_id: int) -> frozenset[int]:

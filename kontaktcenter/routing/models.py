@@ -5,14 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.routing.choices import Handling
 
-class Handling(models.TextChoices):
-    """Who handles a matter of this category once the contact center has taken it."""
-
-    CONTACT_CENTER = "contact_center", _("Handled in the contact center (tier 2)")
-    ORGANISATION = "organisation", _("Sent to the responsible organisation")
-    RESIDENT_DISTRICT = "resident_district", _("Sent to the resident's district administration")
-    REFERRAL = "referral", _("Referred to the responsible unit, no case is created")
+__all__ = ["Category", "Handling"]
 
 
 class Category(models.Model):

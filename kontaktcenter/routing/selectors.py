@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from kontaktcenter.core.errors import NotFound
+from kontaktcenter.core.errors import NotFound, error_code
 from kontaktcenter.routing.models import Category
+
+CATEGORY_NOT_FOUND = error_code("category.not_found", _("Category not found."))
 
 
 def active_categories() -> QuerySet[Category]:
@@ -41,11 +44,15 @@ def category_choices() -> list[CategoryChoice]:
     return ordered
 
 
+def categories_by_name() -> QuerySet[Category]:
+    return Category.objects.order_by("name")
+
+
 def category_get(category_id: int) -> Category:
     try:
         return Category.objects.select_related("responsible_organisation").get(pk=category_id)
     except Category.DoesNotExist:
-        raise NotFound("Category not found.") from None
+        raise NotFound(CATEGORY_NOT_FOUND) from None
 
 
 @dataclass(frozen=True)

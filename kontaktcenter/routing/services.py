@@ -5,33 +5,61 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-from kontaktcenter.accounts import permissions
-from kontaktcenter.accounts.models import Role, User
-from kontaktcenter.core.errors import PermissionDenied, ValidationError
+from kontaktcenter.accounts.actors import Actor
+from kontaktcenter.core.errors import (
+    REQUIRED,
+    TOO_LONG,
+    PermissionDenied,
+    ValidationError,
+    error_code,
+)
 from kontaktcenter.directory.models import Organisation
+from kontaktcenter.routing import policies
 from kontaktcenter.routing.models import Category, Handling
 
+NOT_A_MANAGER = error_code("category.not_allowed", _("Your role cannot change categories."))
+NOT_YOUR_ORGANISATION = error_code(
+    "category.other_organisation",
+    _("You can only manage categories that %(organisation)s is responsible for."),
+)
+UNDER_ITSELF = error_code("category.under_itself", _("A category cannot be placed under itself."))
+NAME_TAKEN = error_code(
+    "category.name_taken",
+    _("There is already a category called %(name)s at this place in the tree."),
+)
+UNKNOWN_HANDLING = error_code("category.unknown_handling", _("Unknown handling."))
+CONFIDENTIAL_NOT_DISTRICT = error_code(
+    "category.confidential_not_district",
+    _("A confidential category must be handled by the resident's district."),
+)
+CHILDREN_ACTIVE = error_code(
+    "category.children_active", _("Take its subcategories out of use first.")
+)
+PARENT_INACTIVE = error_code(
+    "category.parent_inactive", _("A category cannot be in use under one that is not.")
+)
+NAME_MAX_LENGTH = 120
 
-def _require_manager_of(actor: User, organisation: Organisation) -> None:
-    if not permissions.can_manage_categories(actor):
-        raise PermissionDenied(_("Your role cannot change categories."))
-    if actor.role == Role.ORGANISATION_ADMIN and (
-        organisation.pk not in permissions.organisation_scope(actor)
-    ):
+
+def _require_manager_of(actor: Actor, organisation: Organisation) -> None:
+    if not policies.may_manage_categories(actor):
+        raise PermissionDenied(NOT_A_MANAGER)
+    if not policies.may_manage_categories_of(actor, organisation.pk):
         raise PermissionDenied(
-            _("You can only manage categories that %(organisation)s is responsible for.")
-            % {"organisation": actor.organisation}
+            NOT_YOUR_ORGANISATION,
+            field="responsible_organisation",
+            organisation=str(getattr(actor, "organisation", "")),
         )
 
 
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise ValidationError(_("Give the category a name."))
-    if len(cleaned) > 120:
-        raise ValidationError(_("A category name may be at most 120 characters."))
+        raise ValidationError(REQUIRED, field="name", label=_("Name"))
+    if len(cleaned) > NAME_MAX_LENGTH:
+        raise ValidationError(TOO_LONG, field="name", label=_("Name"), max=NAME_MAX_LENGTH)
     return cleaned
 
 
@@ -40,26 +68,21 @@ def _check_place(category: Category | None, *, name: str, parent: Category | Non
     ancestor = parent
     while ancestor is not None:
         if category is not None and ancestor.pk == category.pk:
-            raise ValidationError(_("A category cannot be placed under itself."))
+            raise ValidationError(UNDER_ITSELF, field="parent")
         ancestor = ancestor.parent
     siblings = Category.objects.filter(parent=parent, name__iexact=name)
     if category is not None:
         siblings = siblings.exclude(pk=category.pk)
     if siblings.exists():
-        raise ValidationError(
-            _("There is already a category called %(name)s at this place in the tree.")
-            % {"name": name}
-        )
+        raise ValidationError(NAME_TAKEN, field="name", name=name)
 
 
 def _check_handling(handling: str, *, is_confidential: bool) -> None:
     if handling not in Handling.values:
-        raise ValidationError(_("Unknown handling."))
+        raise ValidationError(UNKNOWN_HANDLING, field="handling")
     if is_confidential and handling != Handling.RESIDENT_DISTRICT:
         # Secrecy (S10): confidential matters never stay in the contact center or go elsewhere.
-        raise ValidationError(
-            _("A confidential category must be handled by the resident's district.")
-        )
+        raise ValidationError(CONFIDENTIAL_NOT_DISTRICT, field="handling")
 
 
 def _unique_code(name: str, parent: Category | None) -> str:
@@ -73,7 +96,7 @@ def _unique_code(name: str, parent: Category | None) -> str:
 @transaction.atomic
 def category_create(
     *,
-    actor: User,
+    actor: Actor,
     name: str,
     responsible_organisation: Organisation,
     handling: str = Handling.ORGANISATION,
@@ -99,7 +122,7 @@ def category_create(
 @transaction.atomic
 def category_update(
     *,
-    actor: User,
+    actor: Actor,
     category: Category,
     name: str,
     responsible_organisation: Organisation,
@@ -117,9 +140,9 @@ def category_update(
     _check_place(category, name=cleaned, parent=parent)
     _check_handling(handling, is_confidential=is_confidential)
     if not is_active and category.children.filter(is_active=True).exists():
-        raise ValidationError(_("Take its subcategories out of use first."))
+        raise ValidationError(CHILDREN_ACTIVE, field="is_active")
     if is_active and parent is not None and not parent.is_active:
-        raise ValidationError(_("A category cannot be in use under one that is not."))
+        raise ValidationError(PARENT_INACTIVE, field="is_active")
     category.name = cleaned
     category.parent = parent
     category.responsible_organisation = responsible_organisation

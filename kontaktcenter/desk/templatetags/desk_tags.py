@@ -1,15 +1,24 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import template
 from django.utils import formats
 
-from kontaktcenter.cases.models import Case, CaseStatus
+from kontaktcenter.accounts.actors import describe_actor
+from kontaktcenter.cases.choices import CaseStatus
 from kontaktcenter.core.phone import display_phone
 from kontaktcenter.routing.texts import route_explanation
 
+if TYPE_CHECKING:
+    from kontaktcenter.cases.models import Case, CaseEvent
+
 register = template.Library()
+
+
+@register.filter
+def event_actor(event: CaseEvent) -> str:
+    return describe_actor(event.actor_kind, event.actor_label)
 
 
 @register.filter

@@ -9,18 +9,16 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kontaktcenter.accounts import permissions
-from kontaktcenter.accounts.models import User
-from kontaktcenter.cases import selectors, services
-from kontaktcenter.cases.models import Case, CaseStatus
+from kontaktcenter.cases import policies, selectors, services
+from kontaktcenter.cases.choices import AccessPurpose, CaseStatus
+from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.core.errors import NotFound, ServiceError
-from kontaktcenter.core.errors import PermissionDenied as ServicePermissionDenied
 from kontaktcenter.desk.forms import (
     CaseCreateForm,
     CloseForm,
@@ -31,16 +29,19 @@ from kontaktcenter.desk.forms import (
     SearchForm,
     StatusForm,
 )
-from kontaktcenter.desk.views.common import current_user, report
+from kontaktcenter.desk.views.common import current_user, log_reads, report
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+    from kontaktcenter.accounts.models import User
+    from kontaktcenter.cases.models import Case
 
 
 @login_required
 def case_create(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    if not permissions.can_create_cases(user):
+    if not policies.may_create_cases(user):
         raise HttpForbidden
     form = CaseCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -63,12 +64,15 @@ def case_create(request: HttpRequest) -> HttpResponse:
 def case_search(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     form = SearchForm(request.GET or None)
+    if not policies.may_search_cases(user):
+        raise HttpForbidden
     cases: list[Case] = []
     if form.is_valid():
         query = form.cleaned_data["q"]
         cases = list(selectors.case_search(actor=user, query=query)[:50])
         if len(cases) == 1 and cases[0].reference == query.strip().upper():
             return redirect("desk:case", reference=cases[0].reference)
+        log_reads(request, cases, AccessPurpose.SEARCH_HIT)
     return render(request, "desk/case_search.html", {"form": form, "cases": cases})
 
 
@@ -77,13 +81,12 @@ def _case_page(
     case: Case,
     forms_override: dict[str, forms.Form] | None = None,
 ) -> dict[str, Any]:
-    can_handle = permissions.can_handle_case(user, case)
     context: dict[str, Any] = {
         "case": case,
         "history": selectors.case_history(case),
-        "contacts": case.contacts.select_related("agent").order_by("started_at"),
-        "can_handle": can_handle,
-        "can_add_note": permissions.can_add_note(user, case),
+        "contacts": selectors.case_contacts(case),
+        "can_handle": policies.may(user, CaseAction.HANDLE, case),
+        "can_add_note": policies.may(user, CaseAction.ADD_NOTE, case),
         "is_closed": case.status == CaseStatus.CLOSED,
         "note_form": NoteForm(),
         "reply_form": ReplyForm(),
@@ -104,8 +107,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     except NotFound as error:
         report(request, error)
         return render(request, "desk/case_missing.html", status=404)
-    except ServicePermissionDenied:
-        raise HttpForbidden from None
+    log_reads(request, [case], AccessPurpose.PAGE)
     return render(request, "desk/case.html", _case_page(user, case))
 
 
@@ -128,8 +130,6 @@ def _case_action(
             case = selectors.case_get(actor=user, reference=reference)
         except NotFound:
             return render(request, "desk/case_missing.html", status=404)
-        except ServicePermissionDenied:
-            raise HttpForbidden from None
         form = form_class(request.POST)
         if form.is_valid():
             try:
@@ -141,7 +141,12 @@ def _case_action(
                 return redirect("desk:case", reference=case.reference)
         else:
             messages.error(request, _("Check the highlighted field."))
-        case.refresh_from_db()
+        try:
+            case = selectors.case_get(actor=user, reference=reference)
+        except NotFound:
+            # The change that failed may have been refused because the case moved away.
+            raise Http404 from None
+        log_reads(request, [case], AccessPurpose.PAGE)
         context = _case_page(user, case, {form_name: form})
         return render(request, "desk/case.html", context, status=400)
 

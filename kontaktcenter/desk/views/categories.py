@@ -5,22 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kontaktcenter.accounts import permissions
-from kontaktcenter.core.errors import ServiceError
+from kontaktcenter.core.errors import NotFound, ServiceError
 from kontaktcenter.desk.forms import CategoryEditForm
 from kontaktcenter.desk.views.common import current_user, report
-from kontaktcenter.routing import services
-from kontaktcenter.routing.models import Category
-from kontaktcenter.routing.selectors import category_tree
+from kontaktcenter.routing import policies, services
+from kontaktcenter.routing.selectors import category_get, category_tree
 
 
 @login_required
 def category_list(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_categories(current_user(request)):
+    if not policies.may_manage_categories(current_user(request)):
         raise HttpForbidden
     return render(request, "desk/categories.html", {"rows": category_tree()})
 
@@ -28,9 +26,12 @@ def category_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def category_edit(request: HttpRequest, category_id: int | None = None) -> HttpResponse:
     user = current_user(request)
-    if not permissions.can_manage_categories(user):
+    if not policies.may_manage_categories(user):
         raise HttpForbidden
-    category = get_object_or_404(Category, pk=category_id) if category_id else None
+    try:
+        category = category_get(category_id) if category_id else None
+    except NotFound:
+        raise Http404 from None
     initial = (
         {
             "name": category.name,

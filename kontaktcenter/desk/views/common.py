@@ -1,14 +1,20 @@
-"""What every desk view shares: the logged-in user and turning service errors into messages."""
+"""What every desk view shares: the logged-in user, service errors as messages, and logging
+which confidential cases a page showed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import cast
 
 from django.contrib import messages
 from django.http import HttpRequest
 
 from kontaktcenter.accounts.models import User
+from kontaktcenter.cases import services
+from kontaktcenter.cases.choices import AccessPurpose
+from kontaktcenter.cases.services.access import ReadCase
 from kontaktcenter.core.errors import ServiceError
+from kontaktcenter.core.middleware import request_id_of
 
 
 def current_user(request: HttpRequest) -> User:
@@ -16,4 +22,14 @@ def current_user(request: HttpRequest) -> User:
 
 
 def report(request: HttpRequest, error: ServiceError) -> None:
-    messages.error(request, str(error.message))
+    messages.error(request, error.message)
+
+
+def log_reads(request: HttpRequest, cases: Iterable[ReadCase], purpose: AccessPurpose) -> None:
+    """Record the confidential cases this response shows, once per request (S10)."""
+    services.record_reads(
+        actor=current_user(request),
+        cases=cases,
+        purpose=purpose,
+        request_id=request_id_of(request),
+    )

@@ -10,9 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kontaktcenter.accounts import permissions
-from kontaktcenter.cases import selectors, services
-from kontaktcenter.cases.models import ContactOutcome
+from kontaktcenter.cases import policies, selectors, services
+from kontaktcenter.cases.choices import ContactOutcome
 from kontaktcenter.core.errors import ServiceError
 from kontaktcenter.desk.forms import (
     OUTCOME_ANSWERED,
@@ -28,7 +27,7 @@ from kontaktcenter.desk.views.common import current_user, report
 @login_required
 def contact_desk(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    if not permissions.can_register_contacts(user):
+    if not policies.may_register_contacts(user):
         raise HttpForbidden
     return render(
         request,

@@ -5,17 +5,17 @@ from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kontaktcenter.accounts import permissions
 from kontaktcenter.core.errors import ServiceError
 from kontaktcenter.desk.forms import PeriodForm
 from kontaktcenter.desk.views.common import current_user, report
+from kontaktcenter.statistics.policies import may_view_statistics
 from kontaktcenter.statistics.selectors import period_statistics
 
 
 @login_required
 def statistics(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    if not permissions.can_view_statistics(user):
+    if not may_view_statistics(user):
         raise HttpForbidden
     form = PeriodForm(request.GET if "first_day" in request.GET else PeriodForm.default_period())
     result = None

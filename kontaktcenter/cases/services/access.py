@@ -1,0 +1,58 @@
+"""The access log: every read of a confidential case, once per request (S10).
+
+Selectors never write; the interface that showed confidential cases to someone calls
+`record_reads` with what it showed and why, in the same request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from django.db import transaction
+
+from kontaktcenter.accounts.actors import Actor, actor_kind, actor_label, staff_user
+from kontaktcenter.cases.choices import AccessPurpose
+from kontaktcenter.cases.models import CaseAccess
+from kontaktcenter.core.clock import now
+
+
+class ReadCase(Protocol):
+    pk: int
+    is_confidential: bool
+
+
+@transaction.atomic
+def record_reads(
+    *, actor: Actor, cases: Iterable[ReadCase], purpose: AccessPurpose, request_id: str
+) -> int:
+    """Log the confidential ones among `cases`; returns how many new entries were written.
+
+    The unique (request, case) constraint keeps it to one entry per case and request however
+    often a request reads a case (a page that is also a search hit, a retried call).
+    """
+    confidential_ids = sorted({case.pk for case in cases if case.is_confidential})
+    if not confidential_ids:
+        return 0
+    already = set(
+        CaseAccess.objects.filter(request_id=request_id, case_id__in=confidential_ids).values_list(
+            "case_id", flat=True
+        )
+    )
+    at = now()
+    kind, label, user = actor_kind(actor), actor_label(actor), staff_user(actor)
+    entries = [
+        CaseAccess(
+            case_id=case_id,
+            actor_kind=kind,
+            actor_label=label,
+            actor=user,
+            purpose=purpose,
+            accessed_at=at,
+            request_id=request_id,
+        )
+        for case_id in confidential_ids
+        if case_id not in already
+    ]
+    CaseAccess.objects.bulk_create(entries, ignore_conflicts=True)
+    return len(entries)

@@ -1,0 +1,137 @@
+"""Registering a case: clean what was given, route it, record who and when (S1, S6, S7, S10)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kontaktcenter.accounts.actors import Actor, staff_user
+from kontaktcenter.cases import errors, events, policies
+from kontaktcenter.cases.models import Case, Contact, ContactOutcome, case_search_text
+from kontaktcenter.cases.references import new_tracking_token, next_case_reference
+from kontaktcenter.cases.services._common import clean_received_at, clean_text, require
+from kontaktcenter.cases.services.contacts import clean_channel, finish_contact, lock_open_contact
+from kontaktcenter.cases.services.parties import party_record
+from kontaktcenter.core.clock import now
+from kontaktcenter.core.errors import ValidationError
+from kontaktcenter.directory.models import Organisation, OrganisationKind
+from kontaktcenter.directory.selectors import operator_organisation
+from kontaktcenter.routing.models import Category
+from kontaktcenter.routing.rules import (
+    CategoryRule,
+    Refusal,
+    RouteReason,
+    RouteRefusal,
+    decide_route,
+)
+
+_REFUSALS = {
+    RouteRefusal.REFERRAL_ONLY: errors.REFERRAL_ONLY,
+    RouteRefusal.DISTRICT_MISSING: errors.DISTRICT_MISSING,
+    RouteRefusal.CATEGORY_INACTIVE: errors.CATEGORY_INACTIVE,
+}
+_REFUSAL_FIELDS = {RouteRefusal.DISTRICT_MISSING: "district"}
+
+
+def route(category: Category, district: Organisation | None) -> tuple[Organisation, RouteReason]:
+    """The organisation responsible for a case of `category` from a resident of `district`."""
+    if district is not None and district.kind != OrganisationKind.DISTRICT:
+        raise ValidationError(errors.NOT_A_DISTRICT, field="district")
+    operator = operator_organisation()
+    decision = decide_route(
+        CategoryRule(category.handling, category.responsible_organisation_id, category.is_active),
+        district_id=district.pk if district else None,
+        operator_id=operator.pk,
+    )
+    if isinstance(decision, Refusal):
+        raise ValidationError(
+            _REFUSALS[decision.reason],
+            field=_REFUSAL_FIELDS.get(decision.reason, "category"),
+        )
+    organisation = {
+        RouteReason.RESIDENT_DISTRICT: district,
+        RouteReason.CONTACT_CENTER: operator,
+        RouteReason.CATEGORY_OWNER: category.responsible_organisation,
+    }[decision.reason]
+    assert organisation is not None
+    return organisation, decision.reason
+
+
+@transaction.atomic
+def case_create(
+    *,
+    actor: Actor,
+    channel: str,
+    category: Category,
+    subject: str,
+    description: str = "",
+    resident_name: str = "",
+    resident_email: str = "",
+    resident_phone: str = "",
+    district: Organisation | None = None,
+    contact: Contact | None = None,
+    question: str | None = None,
+    received_at: datetime | None = None,
+) -> Case:
+    """Register a case, route it to the responsible organisation and record both as events.
+
+    `received_at` is when the resident got in touch (an e-mail's date, an imported case's
+    original time); by default the contact's, or now. The reference's year follows it.
+    """
+    require(policies.may_create_cases(actor), errors.CREATE_NOT_ALLOWED)
+    channel = clean_channel(channel)
+    if contact is not None:
+        lock_open_contact(contact, actor)
+    organisation, reason = route(category, district)
+    confidential = category.is_confidential
+    created_at = now()
+    received = clean_received_at(
+        received_at or (contact.received_at if contact else None), recorded_at=created_at
+    )
+    subject = clean_text(subject, field="subject", label=_("Subject"), required=True, max_length=200)
+    party = party_record(
+        name=resident_name, email=resident_email, phone=resident_phone, at=created_at
+    )
+    case = Case.objects.create(
+        # The registry year is the year in the municipality's time zone, not in UTC.
+        reference=next_case_reference(timezone.localtime(received).year),
+        tracking_token=new_tracking_token(),
+        channel=channel,
+        category=category,
+        responsible_organisation=organisation,
+        district=district,
+        is_confidential=confidential,
+        subject=subject,
+        # Without a description the resident's own words are the description, so nothing that
+        # was said is lost when the contact keeps no copy (confidential cases).
+        description=clean_text(
+            description or question or "",
+            field="description",
+            label=_("Description"),
+            required=False,
+        ),
+        party=party,
+        search_text=case_search_text(subject=subject, resident_name=party.name if party else ""),
+        routing_reason=reason.value,
+        created_by=staff_user(actor),
+        received_at=received,
+        created_at=created_at,
+        updated_at=created_at,
+    )
+    events.created(case, actor=actor, at=created_at)
+    events.routed(case, actor=actor, at=created_at, before=None, reason=reason.value)
+    if contact is not None:
+        finish_contact(
+            contact,
+            outcome=ContactOutcome.CASE_CREATED,
+            # Secrecy (S10): the contact keeps no copy of a confidential case's words.
+            question="" if confidential else question,
+            case=case,
+            category=category,
+            party=party,
+            ended_at=created_at,
+        )
+    return case

@@ -1,0 +1,75 @@
+"""The resident's personal data: recorded once per intake, removed in one place."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from kontaktcenter.accounts.actors import Actor
+from kontaktcenter.cases import errors, events, policies
+from kontaktcenter.cases.models import Case, CaseEvent, Contact, Party
+from kontaktcenter.cases.models import case_search_text
+from kontaktcenter.cases.services._common import clean_email, clean_text, require
+from kontaktcenter.core.clock import now
+from kontaktcenter.core.phone import normalise_phone
+
+
+def party_record(
+    *, name: str, email: str, phone: str, at: datetime
+) -> Party | None:
+    """A party for what the resident told us about themselves; None if they stayed anonymous."""
+    name = clean_text(name, field="resident_name", label=_("Name"), required=False, max_length=160)
+    email = clean_email(email, field="resident_email", label=_("E-mail"))
+    phone = normalise_phone(phone, field="resident_phone")
+    if not (name or email or phone):
+        return None
+    return Party.objects.create(name=name, email=email, phone=phone, created_at=at)
+
+
+def forget_contact_words(case: Case) -> None:
+    """Secrecy (S10): what the resident said lives only in the confidential case, which the
+    contact center cannot read; the contacts keep no copy of it. Nothing is lost: the words
+    become the case's description when it has none."""
+    for contact in case.contacts.exclude(question="", answer=""):
+        if contact.question and not case.description:
+            case.description = contact.question
+            case.save(update_fields=["description"])
+        contact.question = ""
+        contact.answer = ""
+        contact.save(update_fields=["question", "answer"])
+
+
+ERASURE_REQUEST = "erasure_request"
+RETENTION = "retention"
+
+
+@transaction.atomic
+def party_scrub(*, actor: Actor, party: Party, reason: str = ERASURE_REQUEST) -> Party:
+    """Remove a resident's personal data everywhere it is kept, leaving every record's shape.
+
+    The party loses its name and contact details; its contacts lose the question and answer;
+    its cases lose their description and get their category's name as subject; each free-text
+    field of their events is blanked and marked `scrubbed`. Counts, categories, organisations,
+    times and who did what stay, so statistics and the history still add up.
+    """
+    require(policies.may_scrub_personal_data(actor), errors.SCRUB_NOT_ALLOWED)
+    party = Party.objects.select_for_update().get(pk=party.pk)
+    at = now()
+    Party.objects.filter(pk=party.pk).update(name="", email="", phone="", scrubbed_at=at)
+    Contact.objects.filter(party=party).update(question="", answer="")
+    for case in Case.objects.filter(party=party).select_related("category"):
+        case.description = ""
+        case.subject = case.category.name[:200]
+        case.search_text = case_search_text(subject=case.subject, resident_name="")
+        case.save(update_fields=["description", "subject", "search_text"])
+        Contact.objects.filter(case=case).update(question="", answer="")
+        for event in CaseEvent.objects.filter(case=case, kind__in=events.PERSONAL_FIELDS):
+            fields = events.PERSONAL_FIELDS[event.kind]
+            if any(event.data.get(name) for name in fields):
+                event.data = {**event.data, **dict.fromkeys(fields, ""), "scrubbed": True}
+                event.save(update_fields=["data"])
+        events.scrubbed(case, actor=actor, at=at, reason=reason)
+    party.refresh_from_db()
+    return party
