@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from kontaktcenter.accounts.models import User
 from kontaktcenter.accounts.roles import ORGANISATION_ROLES, Role
 from kontaktcenter.cases import policies as case_policies
+from kontaktcenter.desk.views.common import current_user
 from kontaktcenter.routing import policies as routing_policies
 from kontaktcenter.statistics import policies as statistics_policies
 
 
 def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
-    user = request.user
-    if not isinstance(user, User):
+    if not request.user.is_authenticated:
         return {"perms_for": {}}
+    user = current_user(request)
     return {
         "perms_for": {
             "contacts": case_policies.may_register_contacts(user),

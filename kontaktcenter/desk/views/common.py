@@ -4,21 +4,24 @@ which confidential cases a page showed."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from django.contrib import messages
 from django.http import HttpRequest
 
-from kontaktcenter.accounts.models import User
 from kontaktcenter.cases import services
-from kontaktcenter.cases.choices import AccessPurpose
-from kontaktcenter.cases.services.access import ReadCase
-from kontaktcenter.core.errors import ServiceError
 from kontaktcenter.core.middleware import request_id_of
+
+if TYPE_CHECKING:
+    from kontaktcenter.accounts.models import User
+    from kontaktcenter.cases.choices import AccessPurpose
+    from kontaktcenter.cases.services.access import ReadCase
+    from kontaktcenter.core.errors import ServiceError
 
 
 def current_user(request: HttpRequest) -> User:
-    return cast(User, request.user)
+    # login_required has let only staff accounts through.
+    return cast("User", request.user)
 
 
 def report(request: HttpRequest, error: ServiceError) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kontaktcenter.desk.forms import DirectorySearchForm
-from kontaktcenter.directory.models import Person
 from kontaktcenter.directory.selectors import people_search
+
+if TYPE_CHECKING:
+    from kontaktcenter.directory.models import Person
 
 
 @login_required
