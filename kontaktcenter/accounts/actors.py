@@ -116,7 +116,7 @@ def describe_actor(kind: str, label: str) -> str:
     if kind == ActorKind.STAFF:
         return label
     if kind == ActorKind.RESIDENT:
-        return str(_("The resident (tracking code)"))
+        return str(_("The resident"))
     if kind == ActorKind.API_CLIENT:
         return str(_("Integration: %(name)s") % {"name": label})
     return str(_("System: %(name)s") % {"name": _SYSTEM_NAMES.get(label, label)})

@@ -206,6 +206,22 @@ class HistoryGenerator:
             for started_at in self._start_times(today - timedelta(days=offset), contacts_per_day):
                 self._contact(started_at)
 
+    def honour_an_erasure_request(self, administrator: User) -> None:
+        """A resident of an old, closed case asked to be forgotten (GDPR art. 17); the system
+        administrator removed their personal data, so the demo shows a scrubbed case."""
+        case = (
+            Case.objects.filter(
+                status=CaseStatus.CLOSED, is_confidential=False, party__isnull=False
+            )
+            .select_related("party")
+            .order_by("received_at", "id")
+            .first()
+        )
+        if case is None or case.party is None:
+            return
+        with simulated(self.cutoff):
+            services.party_scrub(actor=administrator, party=case.party)
+
     def _contact(self, started_at: datetime) -> None:
         rng = self.rng
         category = rng.choices(self.leaves, weights=self.weights)[0].category

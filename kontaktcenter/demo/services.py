@@ -94,14 +94,17 @@ def demo_load(
         users = create_users(directory, directory_names)
         say(f"Generating {history_days} days of contacts and cases …")
         operator = next(org for org in directory.organisations.values() if org.is_operator)
-        HistoryGenerator(
+        history = HistoryGenerator(
             rng=history_rng,
             names=NameGenerator(history_rng),
             directory=directory,
             leaves=leaves,
             cast=Cast.from_users(users, operator),
             since=now(),
-        ).run(days=history_days, contacts_per_day=contacts_per_day)
+        )
+        history.run(days=history_days, contacts_per_day=contacts_per_day)
+        administrator = next(user for user in users if user.role == Role.SYSTEM_ADMIN)
+        history.honour_an_erasure_request(administrator)
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(
