@@ -1,0 +1,97 @@
+"""The busiest pages cost a fixed number of queries, however long a case's history or a result
+list grows: an N+1 slipped into a template would make them slow at Stockholm's scale."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kontaktcenter.accounts.models import User
+from kontaktcenter.cases import services
+from kontaktcenter.cases.models import Case, Channel
+from tests.conftest import MakeCase
+
+# Generous enough for session, user, messages and the page's own reads; tight enough that a
+# query per row or per event breaks it.
+CASE_PAGE_BUDGET = 12
+SEARCH_BUDGET = 6
+CONTACT_DESK_BUDGET = 4
+# Logging a confidential read: look for this request's entries, then write the new ones (in a
+# savepoint, which the database counts as two more statements).
+ACCESS_LOG_QUERIES = 4
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def _busy(case: Case, officer: User, rounds: int) -> None:
+    for number in range(rounds):
+        services.case_add_note(actor=officer, case=case, text=f"Anteckning {number}")
+        services.case_reply(actor=officer, case=case, text=f"Svar {number}")
+
+
+@pytest.mark.django_db
+def test_the_case_page_costs_the_same_with_a_long_history(
+    client: Client, traffic_officer: User, street_light_case: Case
+) -> None:
+    client.force_login(traffic_officer)
+    url = reverse("desk:case", args=[street_light_case.reference])
+    _busy(street_light_case, traffic_officer, 2)
+    short = _queries(client, url)
+    _busy(street_light_case, traffic_officer, 10)
+    long = _queries(client, url)
+    assert long == short
+    assert long <= CASE_PAGE_BUDGET
+
+
+@pytest.mark.django_db
+def test_a_confidential_case_page_stays_within_budget_while_logging_the_read(
+    client: Client, district_officer: User, confidential_case: Case
+) -> None:
+    client.force_login(district_officer)
+    _busy(confidential_case, district_officer, 5)
+    queries = _queries(client, reverse("desk:case", args=[confidential_case.reference]))
+    assert queries <= CASE_PAGE_BUDGET + ACCESS_LOG_QUERIES
+
+
+@pytest.mark.django_db
+def test_search_costs_the_same_for_few_and_many_hits(
+    client: Client, tier1_agent: User, make_case: MakeCase
+) -> None:
+    client.force_login(tier1_agent)
+    url = reverse("desk:case_search") + "?q=gatlampa"
+    for _ in range(2):
+        make_case()
+    few = _queries(client, url)
+    for _ in range(12):
+        make_case()
+    many = _queries(client, url)
+    assert many == few
+    assert many <= SEARCH_BUDGET
+
+
+@pytest.mark.django_db
+def test_the_contact_desk_costs_the_same_with_many_recent_contacts(
+    client: Client, tier1_agent: User, make_case: MakeCase
+) -> None:
+    client.force_login(tier1_agent)
+    url = reverse("desk:contact_desk")
+
+    def contacts(count: int) -> None:
+        for _ in range(count):
+            contact = services.contact_start(actor=tier1_agent, channel=Channel.PHONE)
+            make_case(contact=contact, question="Fråga om gatlampa")
+
+    contacts(2)
+    few = _queries(client, url)
+    contacts(12)
+    many = _queries(client, url)
+    assert many == few
+    assert many <= CONTACT_DESK_BUDGET
