@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.cases.models import CaseStatus, Channel
-from kontaktcenter.core.clock import now
+from kontaktcenter.core.clock import today
 from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
 from kontaktcenter.routing.models import Category, Handling
 from kontaktcenter.routing.selectors import category_choices, category_get
@@ -149,8 +149,9 @@ class PeriodForm(forms.Form):
 
     @staticmethod
     def default_period() -> dict[str, date]:
-        today = now().date()
-        return {"first_day": today - timedelta(days=29), "last_day": today}
+        """The last 30 days up to today in Stockholm (not UTC: they differ just after midnight)."""
+        last_day = today()
+        return {"first_day": last_day - timedelta(days=29), "last_day": last_day}
 
 
 class DirectorySearchForm(forms.Form):
