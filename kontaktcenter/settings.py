@@ -1,4 +1,8 @@
-"""Django settings. Every deployment-specific value comes from an environment variable."""
+"""Django settings. Every deployment-specific value comes from an environment variable.
+
+Importing this module only reads the environment: it creates no folder and opens no file or
+connection (kontaktcenter.core.directories makes the data folders when the application starts).
+"""
 
 from __future__ import annotations
 
@@ -84,7 +88,7 @@ TEMPLATES = [
 def _database_config() -> dict[str, object]:
     url = env_str("DATABASE_URL", "")
     if not url:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        # The folder is made when the application starts (core.directories), not here.
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "kontaktcenter.sqlite3",
@@ -97,10 +101,15 @@ def _database_config() -> dict[str, object]:
             },
             # Tests use a file too, so they run SQLite as production does (WAL, locking).
             "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
+            "CONN_HEALTH_CHECKS": True,
         }
     try:
         config = dj_database_url.parse(
-            url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60)
+            url,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60),
+            # A persistent connection the database server closed (restart, idle timeout) is
+            # replaced at the next request instead of failing it; workers live for days.
+            conn_health_checks=True,
         )
     except ValueError as error:
         raise ConfigurationError(f"DATABASE_URL cannot be used: {error}") from None
@@ -135,8 +144,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-# WhiteNoise serves from the app folders (finders) until collectstatic fills STATIC_ROOT.
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# WhiteNoise serves from the app folders (finders) until collectstatic fills STATIC_ROOT;
+# core.directories makes the folder at start-up so WhiteNoise finds it.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
