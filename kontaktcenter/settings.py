@@ -14,9 +14,14 @@ import django_stubs_ext
 from kontaktcenter.core.env import (
     ConfigurationError,
     env_bool,
+    env_choice,
+    env_email,
     env_int,
     env_list,
+    env_origins,
     env_path,
+    env_port,
+    env_present,
     env_str,
 )
 
@@ -32,7 +37,8 @@ SECRET_KEY = env_str("KONTAKTCENTER_SECRET_KEY", _DEVELOPMENT_SECRET if DEBUG el
 if not DEBUG and SECRET_KEY == _DEVELOPMENT_SECRET:
     raise ConfigurationError("KONTAKTCENTER_SECRET_KEY must be set to a real secret outside DEBUG.")
 ALLOWED_HOSTS = env_list("KONTAKTCENTER_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env_list("KONTAKTCENTER_CSRF_TRUSTED_ORIGINS", default=[])
+# Behind a proxy that changes the host or port, the public origin(s) must be listed here.
+CSRF_TRUSTED_ORIGINS = env_origins("KONTAKTCENTER_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -106,7 +112,7 @@ def _database_config() -> dict[str, object]:
     try:
         config = dj_database_url.parse(
             url,
-            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60),
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60, minimum=0),
             # A persistent connection the database server closed (restart, idle timeout) is
             # replaced at the next request instead of failing it; workers live for days.
             conn_health_checks=True,
@@ -152,10 +158,90 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# --- HTTPS behind a TLS-terminating proxy ------------------------------------------------------
+# waitress speaks plain HTTP; HTTPS ends at a proxy (nginx, HAProxy, a load balancer). Only when
+# the deployment says so is X-Forwarded-Proto trusted: the proxy must set it on every request
+# and drop any value the client sent, or a client could claim HTTPS.
+BEHIND_TLS_PROXY = env_bool("KONTAKTCENTER_BEHIND_TLS_PROXY", default=False)
+_TLS_PROXY_OPTIONS = (
+    "KONTAKTCENTER_SSL_REDIRECT",
+    "KONTAKTCENTER_HSTS_SECONDS",
+    "KONTAKTCENTER_HSTS_INCLUDE_SUBDOMAINS",
+    "KONTAKTCENTER_HSTS_PRELOAD",
+)
+SECURE_PROXY_SSL_HEADER: tuple[str, str] | None = None
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+SECURE_HSTS_PRELOAD = False
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("KONTAKTCENTER_SSL_REDIRECT", default=True)
+    # An hour by default: browsers keep HSTS for its whole lifetime, so raise it once HTTPS has
+    # proved itself, and include subdomains only when every subdomain speaks HTTPS.
+    SECURE_HSTS_SECONDS = env_int("KONTAKTCENTER_HSTS_SECONDS", default=3600, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
+        "KONTAKTCENTER_HSTS_INCLUDE_SUBDOMAINS", default=False
+    )
+    SECURE_HSTS_PRELOAD = env_bool("KONTAKTCENTER_HSTS_PRELOAD", default=False)
+    if SECURE_HSTS_PRELOAD and not (
+        SECURE_HSTS_INCLUDE_SUBDOMAINS and SECURE_HSTS_SECONDS >= 31_536_000
+    ):
+        raise ConfigurationError(
+            "KONTAKTCENTER_HSTS_PRELOAD=1 needs KONTAKTCENTER_HSTS_INCLUDE_SUBDOMAINS=1 and "
+            "KONTAKTCENTER_HSTS_SECONDS of at least 31536000 (one year)."
+        )
+elif stray := env_present(*_TLS_PROXY_OPTIONS):
+    raise ConfigurationError(
+        f"{', '.join(stray)} only apply behind a TLS proxy: set "
+        "KONTAKTCENTER_BEHIND_TLS_PROXY=1 or remove them."
+    )
+
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("KONTAKTCENTER_SECURE_COOKIES", default=False)
+SESSION_COOKIE_SECURE = env_bool("KONTAKTCENTER_SECURE_COOKIES", default=BEHIND_TLS_PROXY)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# --- e-mail -----------------------------------------------------------------------------------
+_EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}
+EMAIL_BACKEND = _EMAIL_BACKENDS[
+    env_choice(
+        "KONTAKTCENTER_EMAIL_BACKEND",
+        choices=_EMAIL_BACKENDS,
+        default="console" if DEBUG else "smtp",
+    )
+]
+# The file backend makes this folder itself when it first sends.
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_HOST = env_str("KONTAKTCENTER_EMAIL_HOST", "localhost")
+EMAIL_USE_TLS = env_bool("KONTAKTCENTER_EMAIL_STARTTLS", default=False)
+EMAIL_USE_SSL = env_bool("KONTAKTCENTER_EMAIL_SSL", default=False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ConfigurationError(
+        "Set only one of KONTAKTCENTER_EMAIL_STARTTLS (a plain connection upgraded to TLS, "
+        "usually port 587) and KONTAKTCENTER_EMAIL_SSL (TLS from the start, usually port 465)."
+    )
+EMAIL_PORT = env_port(
+    "KONTAKTCENTER_EMAIL_PORT", default=465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25
+)
+EMAIL_HOST_USER = env_str("KONTAKTCENTER_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("KONTAKTCENTER_EMAIL_PASSWORD", "")
+if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
+    raise ConfigurationError(
+        "Set both KONTAKTCENTER_EMAIL_USER and KONTAKTCENTER_EMAIL_PASSWORD, or neither."
+    )
+EMAIL_TIMEOUT = env_int("KONTAKTCENTER_EMAIL_TIMEOUT", default=10, minimum=1)
+DEFAULT_FROM_EMAIL = env_email(
+    "KONTAKTCENTER_EMAIL_FROM", default="noreply@kontaktcenter.localhost"
+)
+# The sender of error reports to administrators.
+SERVER_EMAIL = env_email("KONTAKTCENTER_SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = "[Kontaktcenter] "
 
 # Case references shown to people: KC-2026-000123.
 CASE_REFERENCE_PREFIX = env_str("KONTAKTCENTER_CASE_PREFIX", "KC")
