@@ -6,6 +6,7 @@ connection (kontaktcenter.core.directories makes the data folders when the appli
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -242,6 +243,39 @@ DEFAULT_FROM_EMAIL = env_email(
 # The sender of error reports to administrators.
 SERVER_EMAIL = env_email("KONTAKTCENTER_SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_SUBJECT_PREFIX = "[Kontaktcenter] "
+
+
+# --- cache shared by every web and worker process ---------------------------------------------
+# The database cache's table is made by core's migration 0001_shared_cache_table, so every
+# `migrate` (deployments, the demo, the test databases) has it without `createcachetable`.
+DATABASE_CACHE_TABLE = "kontaktcenter_cache"
+
+
+def _cache_config() -> dict[str, object]:
+    value = env_str("KONTAKTCENTER_CACHE", "database").strip()
+    if value.lower() == "database":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": DATABASE_CACHE_TABLE,
+        }
+    if value.lower() == "locmem":
+        # One cache per process: fine for a single process, not shared between workers.
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if value.startswith(("redis://", "rediss://", "unix://")):
+        if find_spec("redis") is None:
+            raise ConfigurationError(
+                "KONTAKTCENTER_CACHE is a Redis URL, but the redis package is not installed "
+                "(pip install 'kontaktcenter[redis]')."
+            )
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": value}
+    # The value is not repeated: a mistyped Redis URL may hold a password.
+    raise ConfigurationError(
+        "KONTAKTCENTER_CACHE must be database, locmem or a Redis URL "
+        "(redis://host:6379/0, rediss://…, unix://…)."
+    )
+
+
+CACHES = {"default": {**_cache_config(), "KEY_PREFIX": "kontaktcenter"}}
 
 # Case references shown to people: KC-2026-000123.
 CASE_REFERENCE_PREFIX = env_str("KONTAKTCENTER_CASE_PREFIX", "KC")
