@@ -21,6 +21,7 @@ from kontaktcenter.core.env import (
     env_list,
     env_origins,
     env_path,
+    env_peer,
     env_port,
     env_present,
     env_str,
@@ -165,18 +166,23 @@ WHITENOISE_USE_FINDERS = True
 # and drop any value the client sent, or a client could claim HTTPS.
 BEHIND_TLS_PROXY = env_bool("KONTAKTCENTER_BEHIND_TLS_PROXY", default=False)
 _TLS_PROXY_OPTIONS = (
+    "KONTAKTCENTER_TRUSTED_PROXY",
     "KONTAKTCENTER_SSL_REDIRECT",
     "KONTAKTCENTER_HSTS_SECONDS",
     "KONTAKTCENTER_HSTS_INCLUDE_SUBDOMAINS",
     "KONTAKTCENTER_HSTS_PRELOAD",
 )
 SECURE_PROXY_SSL_HEADER: tuple[str, str] | None = None
+# The peer whose X-Forwarded-Proto `kontaktcenter serve` passes on; waitress drops the header
+# from every other peer (read by core's serve command, not by Django).
+TRUSTED_PROXY: str | None = None
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 SECURE_HSTS_PRELOAD = False
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    TRUSTED_PROXY = env_peer("KONTAKTCENTER_TRUSTED_PROXY", default="127.0.0.1")
     SECURE_SSL_REDIRECT = env_bool("KONTAKTCENTER_SSL_REDIRECT", default=True)
     # An hour by default: browsers keep HSTS for its whole lifetime, so raise it once HTTPS has
     # proved itself, and include subdomains only when every subdomain speaks HTTPS.

@@ -7,6 +7,7 @@ environment: they create no file and open no connection.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Collection
 from email.utils import parseaddr
@@ -127,6 +128,19 @@ def env_origins(name: str, *, default: list[str]) -> list[str]:
                 f"https://kontaktcenter.stockholm.se (scheme and host, no path), got {origin!r}."
             )
     return origins
+
+
+def env_peer(name: str, *, default: str) -> str:
+    """One IP address (`127.0.0.1`, `10.0.0.5`, `::1`), or `*` for any peer."""
+    value = os.environ.get(name, default).strip()
+    if value != "*":
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            raise ConfigurationError(
+                f"Environment variable {name} must be one IP address or *, got {value!r}."
+            ) from None
+    return value
 
 
 def env_present(*names: str) -> list[str]:

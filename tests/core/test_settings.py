@@ -156,6 +156,17 @@ def test_https_options_without_the_proxy_switch_are_refused(data_dir: Path) -> N
     assert "KONTAKTCENTER_BEHIND_TLS_PROXY=1" in message
 
 
+def test_the_trusted_proxy_must_be_an_ip_address(data_dir: Path) -> None:
+    """waitress compares the peer's address, so a host name would never match."""
+    message = refused(
+        data_dir,
+        KONTAKTCENTER_BEHIND_TLS_PROXY="1",
+        KONTAKTCENTER_TRUSTED_PROXY="proxy.stockholm.se",
+    )
+
+    assert "KONTAKTCENTER_TRUSTED_PROXY" in message
+
+
 def test_hsts_preload_needs_subdomains_and_a_year(data_dir: Path) -> None:
     message = refused(data_dir, KONTAKTCENTER_BEHIND_TLS_PROXY="1", KONTAKTCENTER_HSTS_PRELOAD="1")
 
