@@ -223,7 +223,7 @@ EMAIL_BACKEND = _EMAIL_BACKENDS[
         default="console" if DEBUG else "smtp",
     )
 ]
-# The file backend makes this folder itself when it first sends.
+# The file backend makes this folder itself when it is first used, not on import.
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_HOST = env_str("KONTAKTCENTER_EMAIL_HOST", "localhost")
 EMAIL_USE_TLS = env_bool("KONTAKTCENTER_EMAIL_STARTTLS", default=False)
