@@ -1,7 +1,12 @@
-"""Django settings. Every deployment-specific value comes from an environment variable."""
+"""Django settings. Every deployment-specific value comes from an environment variable.
+
+Importing this module only reads the environment: it creates no folder and opens no file or
+connection (kontaktcenter.core.directories makes the data folders when the application starts).
+"""
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -10,9 +15,15 @@ import django_stubs_ext
 from kontaktcenter.core.env import (
     ConfigurationError,
     env_bool,
+    env_choice,
+    env_email,
     env_int,
     env_list,
+    env_origins,
     env_path,
+    env_peer,
+    env_port,
+    env_present,
     env_str,
 )
 
@@ -28,7 +39,8 @@ SECRET_KEY = env_str("KONTAKTCENTER_SECRET_KEY", _DEVELOPMENT_SECRET if DEBUG el
 if not DEBUG and SECRET_KEY == _DEVELOPMENT_SECRET:
     raise ConfigurationError("KONTAKTCENTER_SECRET_KEY must be set to a real secret outside DEBUG.")
 ALLOWED_HOSTS = env_list("KONTAKTCENTER_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env_list("KONTAKTCENTER_CSRF_TRUSTED_ORIGINS", default=[])
+# Behind a proxy that changes the host or port, the public origin(s) must be listed here.
+CSRF_TRUSTED_ORIGINS = env_origins("KONTAKTCENTER_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -85,7 +97,7 @@ TEMPLATES = [
 def _database_config() -> dict[str, object]:
     url = env_str("DATABASE_URL", "")
     if not url:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        # The folder is made when the application starts (core.directories), not here.
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "kontaktcenter.sqlite3",
@@ -98,10 +110,15 @@ def _database_config() -> dict[str, object]:
             },
             # Tests use a file too, so they run SQLite as production does (WAL, locking).
             "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
+            "CONN_HEALTH_CHECKS": True,
         }
     try:
         config = dj_database_url.parse(
-            url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60)
+            url,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60, minimum=0),
+            # A persistent connection the database server closed (restart, idle timeout) is
+            # replaced at the next request instead of failing it; workers live for days.
+            conn_health_checks=True,
         )
     except ValueError as error:
         raise ConfigurationError(f"DATABASE_URL cannot be used: {error}") from None
@@ -136,18 +153,136 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-# WhiteNoise serves from the app folders (finders) until collectstatic fills STATIC_ROOT.
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# WhiteNoise serves from the app folders (finders) until collectstatic fills STATIC_ROOT;
+# core.directories makes the folder at start-up so WhiteNoise finds it.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 
+# --- HTTPS behind a TLS-terminating proxy ------------------------------------------------------
+# waitress speaks plain HTTP; HTTPS ends at a proxy (nginx, HAProxy, a load balancer). Only when
+# the deployment says so is X-Forwarded-Proto trusted: the proxy must set it on every request
+# and drop any value the client sent, or a client could claim HTTPS.
+BEHIND_TLS_PROXY = env_bool("KONTAKTCENTER_BEHIND_TLS_PROXY", default=False)
+_TLS_PROXY_OPTIONS = (
+    "KONTAKTCENTER_TRUSTED_PROXY",
+    "KONTAKTCENTER_SSL_REDIRECT",
+    "KONTAKTCENTER_HSTS_SECONDS",
+    "KONTAKTCENTER_HSTS_INCLUDE_SUBDOMAINS",
+    "KONTAKTCENTER_HSTS_PRELOAD",
+)
+SECURE_PROXY_SSL_HEADER: tuple[str, str] | None = None
+# The peer whose X-Forwarded-Proto `kontaktcenter serve` passes on; waitress drops the header
+# from every other peer (read by core's serve command, not by Django).
+TRUSTED_PROXY: str | None = None
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+SECURE_HSTS_PRELOAD = False
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    TRUSTED_PROXY = env_peer("KONTAKTCENTER_TRUSTED_PROXY", default="127.0.0.1")
+    SECURE_SSL_REDIRECT = env_bool("KONTAKTCENTER_SSL_REDIRECT", default=True)
+    # An hour by default: browsers keep HSTS for its whole lifetime, so raise it once HTTPS has
+    # proved itself, and include subdomains only when every subdomain speaks HTTPS.
+    SECURE_HSTS_SECONDS = env_int("KONTAKTCENTER_HSTS_SECONDS", default=3600, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
+        "KONTAKTCENTER_HSTS_INCLUDE_SUBDOMAINS", default=False
+    )
+    SECURE_HSTS_PRELOAD = env_bool("KONTAKTCENTER_HSTS_PRELOAD", default=False)
+    if SECURE_HSTS_PRELOAD and not (
+        SECURE_HSTS_INCLUDE_SUBDOMAINS and SECURE_HSTS_SECONDS >= 31_536_000
+    ):
+        raise ConfigurationError(
+            "KONTAKTCENTER_HSTS_PRELOAD=1 needs KONTAKTCENTER_HSTS_INCLUDE_SUBDOMAINS=1 and "
+            "KONTAKTCENTER_HSTS_SECONDS of at least 31536000 (one year)."
+        )
+elif stray := env_present(*_TLS_PROXY_OPTIONS):
+    raise ConfigurationError(
+        f"{', '.join(stray)} only apply behind a TLS proxy: set "
+        "KONTAKTCENTER_BEHIND_TLS_PROXY=1 or remove them."
+    )
+
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("KONTAKTCENTER_SECURE_COOKIES", default=False)
+SESSION_COOKIE_SECURE = env_bool("KONTAKTCENTER_SECURE_COOKIES", default=BEHIND_TLS_PROXY)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# --- e-mail -----------------------------------------------------------------------------------
+_EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}
+EMAIL_BACKEND = _EMAIL_BACKENDS[
+    env_choice(
+        "KONTAKTCENTER_EMAIL_BACKEND",
+        choices=_EMAIL_BACKENDS,
+        default="console" if DEBUG else "smtp",
+    )
+]
+# The file backend makes this folder itself when it is first used, not on import.
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_HOST = env_str("KONTAKTCENTER_EMAIL_HOST", "localhost")
+EMAIL_USE_TLS = env_bool("KONTAKTCENTER_EMAIL_STARTTLS", default=False)
+EMAIL_USE_SSL = env_bool("KONTAKTCENTER_EMAIL_SSL", default=False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ConfigurationError(
+        "Set only one of KONTAKTCENTER_EMAIL_STARTTLS (a plain connection upgraded to TLS, "
+        "usually port 587) and KONTAKTCENTER_EMAIL_SSL (TLS from the start, usually port 465)."
+    )
+EMAIL_PORT = env_port(
+    "KONTAKTCENTER_EMAIL_PORT", default=465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25
+)
+EMAIL_HOST_USER = env_str("KONTAKTCENTER_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("KONTAKTCENTER_EMAIL_PASSWORD", "")
+if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
+    raise ConfigurationError(
+        "Set both KONTAKTCENTER_EMAIL_USER and KONTAKTCENTER_EMAIL_PASSWORD, or neither."
+    )
+EMAIL_TIMEOUT = env_int("KONTAKTCENTER_EMAIL_TIMEOUT", default=10, minimum=1)
+DEFAULT_FROM_EMAIL = env_email(
+    "KONTAKTCENTER_EMAIL_FROM", default="noreply@kontaktcenter.localhost"
+)
+# The sender of error reports to administrators.
+SERVER_EMAIL = env_email("KONTAKTCENTER_SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = "[Kontaktcenter] "
+
+
+# --- cache shared by every web and worker process ---------------------------------------------
+# The database cache's table is made by core's migration 0001_shared_cache_table, so every
+# `migrate` (deployments, the demo, the test databases) has it without `createcachetable`.
+DATABASE_CACHE_TABLE = "kontaktcenter_cache"
+
+
+def _cache_config() -> dict[str, object]:
+    value = env_str("KONTAKTCENTER_CACHE", "database").strip()
+    if value.lower() == "database":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": DATABASE_CACHE_TABLE,
+        }
+    if value.lower() == "locmem":
+        # One cache per process: fine for a single process, not shared between workers.
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if value.startswith(("redis://", "rediss://", "unix://")):
+        if find_spec("redis") is None:
+            raise ConfigurationError(
+                "KONTAKTCENTER_CACHE is a Redis URL, but the redis package is not installed "
+                "(pip install 'kontaktcenter[redis]')."
+            )
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": value}
+    # The value is not repeated: a mistyped Redis URL may hold a password.
+    raise ConfigurationError(
+        "KONTAKTCENTER_CACHE must be database, locmem or a Redis URL "
+        "(redis://host:6379/0, rediss://…, unix://…)."
+    )
+
+
+CACHES = {"default": {**_cache_config(), "KEY_PREFIX": "kontaktcenter"}}
 
 # Case references shown to people: KC-2026-000123.
 CASE_REFERENCE_PREFIX = env_str("KONTAKTCENTER_CASE_PREFIX", "KC")

@@ -159,6 +159,7 @@ class PeriodForm(forms.Form):
 
     @staticmethod
     def default_period() -> dict[str, date]:
+        """The last 30 days up to today in Stockholm (not UTC: they differ just after midnight)."""
         last_day = today()
         return {"first_day": last_day - timedelta(days=29), "last_day": last_day}
 

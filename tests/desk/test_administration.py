@@ -38,13 +38,6 @@ def test_the_menu_offers_the_admin_only_to_staff(
     assert "Administration" not in client.get(reverse("desk:contact_desk")).content.decode()
 
 
-def test_an_agent_cannot_enter_the_admin(client: Client, tier1_agent: User) -> None:
-    client.force_login(tier1_agent)
-    response = client.get(reverse("admin:directory_organisation_changelist"))
-    assert response.status_code == 302
-    assert reverse("admin:login") in response["Location"]
-
-
 def test_cases_are_not_editable_in_the_admin(client: Client, staff_sysadmin: User) -> None:
     """Case changes must go through the services that write the history."""
     client.force_login(staff_sysadmin)
