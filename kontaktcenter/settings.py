@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kontaktcenter.routing",
     "kontaktcenter.cases",
     "kontaktcenter.statistics",
+    "kontaktcenter.forwarding",
     "kontaktcenter.desk",
     "kontaktcenter.demo",
 ]
@@ -286,6 +287,34 @@ CACHES = {"default": {**_cache_config(), "KEY_PREFIX": "kontaktcenter"}}
 
 # Case references shown to people: KC-2026-000123.
 CASE_REFERENCE_PREFIX = env_str("KONTAKTCENTER_CASE_PREFIX", "KC")
+# Where staff reach the desk; links in delivered e-mails point here.
+PUBLIC_BASE_URL = env_str("KONTAKTCENTER_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- forwarding to organisations' own systems (docs/forwarding.md) ----------------------------
+# Hosts deliveries may reach over plain http and inside private networks: local test receivers.
+FORWARDING_ALLOWED_HOSTS = env_list("KONTAKTCENTER_FORWARDING_ALLOWED_HOSTS", default=[])
+FORWARDING_TIMEOUT_SECONDS = env_int("KONTAKTCENTER_FORWARDING_TIMEOUT", default=10, minimum=1)
+# A worker's claim on a delivery; longer than any one send may take.
+FORWARDING_LEASE_SECONDS = env_int("KONTAKTCENTER_FORWARDING_LEASE", default=60, minimum=1)
+FORWARDING_MAX_ATTEMPTS = env_int("KONTAKTCENTER_FORWARDING_MAX_ATTEMPTS", default=12, minimum=1)
+FORWARDING_BACKOFF_BASE_SECONDS = env_int(
+    "KONTAKTCENTER_FORWARDING_BACKOFF_BASE", default=10, minimum=1
+)
+FORWARDING_BACKOFF_MAX_SECONDS = env_int(
+    "KONTAKTCENTER_FORWARDING_BACKOFF_MAX", default=3600, minimum=1
+)
+FORWARDING_CIRCUIT_FAILURES = env_int(
+    "KONTAKTCENTER_FORWARDING_CIRCUIT_FAILURES", default=5, minimum=1
+)
+FORWARDING_CIRCUIT_COOLDOWN_SECONDS = env_int(
+    "KONTAKTCENTER_FORWARDING_CIRCUIT_COOLDOWN", default=300, minimum=1
+)
+# An endpoint failing this long is shown as a warning to its organisation's administrators.
+FORWARDING_WARN_AFTER_MINUTES = env_int(
+    "KONTAKTCENTER_FORWARDING_WARN_AFTER", default=30, minimum=1
+)
+# How often an idle worker looks for work when the database cannot notify it (SQLite).
+FORWARDING_POLL_MS = env_int("KONTAKTCENTER_FORWARDING_POLL_MS", default=500, minimum=10)
 
 LOGGING = {
     "version": 1,

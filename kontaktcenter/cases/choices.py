@@ -45,6 +45,7 @@ class CaseEventKind(models.TextChoices):
     CLOSED = "closed", _("Case closed")
     REOPENED = "reopened", _("Case reopened")
     SCRUBBED = "scrubbed", _("Personal data removed")
+    EXTERNAL_UPDATE = "external_update", _("Update from the receiving system")
 
 
 class AccessPurpose(models.TextChoices):

@@ -40,6 +40,10 @@ DISTRICT_MISSING = error_code(
     "routing.district_missing",
     _("Choose the resident's district: this category is handled by the district administration."),
 )
+CONCERNED_MISSING = error_code(
+    "routing.concerned_missing",
+    _("Choose the organisation the feedback is about: it goes to that organisation."),
+)
 CATEGORY_INACTIVE = error_code("routing.category_inactive", _("This category is no longer in use."))
 NOT_A_DISTRICT = error_code(
     "routing.not_a_district", _("The chosen district is not a district administration.")

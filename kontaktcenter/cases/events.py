@@ -14,6 +14,7 @@ from typing import Any
 from kontaktcenter.accounts.actors import Actor, actor_kind, actor_label, staff_user
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases.models import Case, CaseEvent, CaseEventKind
+from kontaktcenter.forwarding import outbox
 
 # Free-text fields of each event kind that may hold personal data.
 PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -22,13 +23,14 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     CaseEventKind.REPLY_SENT: ("text", "to"),
     CaseEventKind.CLOSED: ("resolution",),
     CaseEventKind.REOPENED: ("reason",),
+    CaseEventKind.EXTERNAL_UPDATE: ("message",),
 }
 
 
-def _event(
-    case: Case, kind: CaseEventKind, actor: Actor, at: datetime, **data: Any
-) -> CaseEvent:
-    return CaseEvent.objects.create(
+def _event(case: Case, kind: CaseEventKind, actor: Actor, at: datetime, **data: Any) -> CaseEvent:
+    """Write the event and, in the same transaction, the deliveries it causes: the event is the
+    one place where changes fan out to the organisations' own systems (S13)."""
+    event = CaseEvent.objects.create(
         case=case,
         kind=kind,
         actor_kind=actor_kind(actor),
@@ -37,6 +39,8 @@ def _event(
         occurred_at=at,
         data=data,
     )
+    outbox.fan_out(event)
+    return event
 
 
 def created(case: Case, *, actor: Actor, at: datetime) -> CaseEvent:
@@ -80,9 +84,7 @@ def assigned(
     )
 
 
-def status_changed(
-    case: Case, *, actor: Actor, at: datetime, before: str, after: str
-) -> CaseEvent:
+def status_changed(case: Case, *, actor: Actor, at: datetime, before: str, after: str) -> CaseEvent:
     return _event(case, CaseEventKind.STATUS_CHANGED, actor, at, before=before, after=after)
 
 
@@ -116,6 +118,29 @@ def closed(case: Case, *, actor: Actor, at: datetime, before: str, resolution: s
 def reopened(case: Case, *, actor: Actor, at: datetime, before: str, reason: str) -> CaseEvent:
     return _event(
         case, CaseEventKind.REOPENED, actor, at, before=before, after=case.status, reason=reason
+    )
+
+
+def external_update(
+    case: Case,
+    *,
+    actor: Actor,
+    at: datetime,
+    endpoint: str,
+    reference: str,
+    status: str,
+    message: str,
+) -> CaseEvent:
+    """The receiving system reported its reference or status ("closed: the lamp is repaired")."""
+    return _event(
+        case,
+        CaseEventKind.EXTERNAL_UPDATE,
+        actor,
+        at,
+        endpoint=endpoint,
+        reference=reference,
+        status=status,
+        message=message,
     )
 
 

@@ -172,6 +172,11 @@ class Case(models.Model):
         blank=True,
         related_name="cases",
     )
+    # What the resident allowed us to pass on: their contact details may go to the receiving
+    # organisation's own system along with the case (S13).
+    share_contact_details = models.BooleanField(
+        _("contact details may be passed on"), default=False
+    )
     # Subject and name folded to lower case in Python, which knows Å, Ä and Ö; SQLite's LIKE
     # folds only A–Z. Written by the services, searched by cases.selectors.case_search.
     search_text = models.TextField(_("search text"), blank=True, editable=False)
@@ -303,7 +308,9 @@ class CaseAccess(models.Model):
         ordering = ["-accessed_at", "-id"]
         constraints = [
             # One row per case and request, however many times a request touches the case.
-            models.UniqueConstraint(fields=["request_id", "case"], name="cases_access_once_per_request")
+            models.UniqueConstraint(
+                fields=["request_id", "case"], name="cases_access_once_per_request"
+            )
         ]
         indexes = [
             models.Index(fields=["case", "-accessed_at"], name="cases_access_case_idx"),

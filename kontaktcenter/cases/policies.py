@@ -60,9 +60,7 @@ def _view(actor: Actor) -> Q:
         # A tracking code opens one case, the resident's own, confidential or not.
         return _NOTHING if actor.case_id is None else Q(pk=actor.case_id)
     if isinstance(actor, ApiClientActor):
-        return Q(
-            responsible_organisation_id__in=organisation_scope(actor), is_confidential=False
-        )
+        return Q(responsible_organisation_id__in=organisation_scope(actor), is_confidential=False)
     if actor.role in ORGANISATION_ROLES:
         # Secrecy (S10): confidential cases are read only by the responsible organisation.
         return Q(responsible_organisation_id__in=organisation_scope(actor))

@@ -51,4 +51,6 @@ def is_allowed(before: str, after: str, kind: Transition) -> bool:
 
 def targets(before: str, kind: Transition) -> list[str]:
     """The statuses a case in `before` may move to by `kind`, in the table's order."""
-    return [to for (origin, to), how in STATUS_TRANSITIONS.items() if origin == before and how == kind]
+    return [
+        to for (origin, to), how in STATUS_TRANSITIONS.items() if origin == before and how == kind
+    ]

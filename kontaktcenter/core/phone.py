@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import phonenumbers
+
 from kontaktcenter.core.errors import INVALID_PHONE, ValidationError
 
 DEFAULT_REGION = "SE"

@@ -38,6 +38,7 @@ def create_categories(organisations: dict[str, Organisation]) -> list[LeafCatego
                 is_confidential=(
                     top.confidential if leaf.confidential is None else leaf.confidential
                 ),
+                feedback_kind=leaf.feedback,
                 position=position * 10,
             )
             leaves.append(LeafCategory(category, leaf.weight))

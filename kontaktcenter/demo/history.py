@@ -43,6 +43,19 @@ WRITTEN_CHANNELS = frozenset({Channel.EMAIL, Channel.WEB, Channel.LETTER})
 # Monday is the busiest day; weekends only see the e-service and the switchboard's few calls.
 WEEKDAY_FACTORS = (1.25, 1.1, 1.0, 0.95, 0.8, 0.12, 0.1)
 OPENS, CLOSES = 8, 17
+# Which organisations residents' feedback is about, and how often.
+FEEDBACK_TARGETS: dict[str, float] = {
+    "trafikkontoret": 30,
+    "stockholm-vatten-och-avfall": 15,
+    "utbildningsforvaltningen": 12,
+    "aldreforvaltningen": 6,
+    "idrottsforvaltningen": 6,
+    "stockholmshem": 5,
+    "familjebostader": 5,
+    "jarva": 5,
+    "sodermalm": 5,
+    "kulturforvaltningen": 4,
+}
 
 
 @dataclass
@@ -184,6 +197,10 @@ class HistoryGenerator:
             weights=(answered, case, transferred),
         )[0]
 
+    def _concerned(self) -> Organisation:
+        code = self.rng.choices(list(FEEDBACK_TARGETS), weights=list(FEEDBACK_TARGETS.values()))[0]
+        return self.directory.organisations[code]
+
     def _district(self) -> Organisation:
         return self.rng.choices(self.districts, weights=self.district_weights)[0]
 
@@ -243,12 +260,20 @@ class HistoryGenerator:
                 received_at=started_at - waited if waited else None,
             )
         with simulated(ended_at):
-            case = self._finish(contact, agent, category, channel, subject, outcome)
+            case = self._finish(
+                contact=contact,
+                agent=agent,
+                category=category,
+                channel=channel,
+                subject=subject,
+                outcome=outcome,
+            )
         if case is not None:
             self._follow_up(case, created_at=ended_at)
 
     def _finish(
         self,
+        *,
         contact: Contact,
         agent: User,
         category: Category,
@@ -281,6 +306,7 @@ class HistoryGenerator:
         first_name, last_name = self.names.name()
         wants_email = channel in {Channel.EMAIL, Channel.WEB} or rng.random() < 0.4
         district_matter = category.handling == Handling.RESIDENT_DISTRICT
+        about_someone = category.handling == Handling.CONCERNED_ORGANISATION
         return services.case_create(
             actor=agent,
             channel=channel,
@@ -291,6 +317,9 @@ class HistoryGenerator:
             resident_email=self.names.resident_email(first_name, last_name) if wants_email else "",
             resident_phone=self.names.resident_phone() if rng.random() < 0.6 else "",
             district=self._district() if district_matter else None,
+            concerns=self._concerned() if about_someone else None,
+            # Most residents who leave feedback want an answer from those it is about.
+            share_contact_details=about_someone and rng.random() < 0.7,
             contact=contact,
         )
 
@@ -326,9 +355,7 @@ class HistoryGenerator:
                     services.case_reply(actor=handler, case=case, text=reply)
             moment = self._later(moment, hours=rng.uniform(0.1, 24))
             with simulated(moment):
-                services.case_close(
-                    actor=handler, case=case, resolution=rng.choice(RESOLUTIONS)
-                )
+                services.case_close(actor=handler, case=case, resolution=rng.choice(RESOLUTIONS))
         elif assigned and rng.random() < 0.2:
             # Asked the resident for more information and waits for the answer.
             moment = self._later(moment, hours=rng.uniform(1, 24))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kontaktcenter.cases.choices import CaseStatus, Channel
 from kontaktcenter.core.clock import today
 from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
-from kontaktcenter.routing.choices import Handling
+from kontaktcenter.routing.choices import FeedbackKind, Handling
 from kontaktcenter.routing.selectors import categories_by_name, category_choices, category_get
 
 if TYPE_CHECKING:
@@ -65,6 +65,17 @@ class ContactFinishForm(forms.Form):
     district = forms.ModelChoiceField(
         label=_("Resident's district"), queryset=districts(), required=False
     )
+    concerns = forms.ModelChoiceField(
+        label=_("The feedback is about"),
+        queryset=organisations_receiving_cases(),
+        required=False,
+        help_text=_("For feedback and complaints: the organisation it concerns."),
+    )
+    share_contact_details = forms.BooleanField(
+        label=_("The resident agrees that their contact details are passed on"),
+        required=False,
+        help_text=_("to the organisation's own system along with the case."),
+    )
     transfer_to = forms.ModelChoiceField(
         label=_("Transfer to"), queryset=organisations_receiving_cases(), required=False
     )
@@ -104,6 +115,17 @@ class CaseCreateForm(forms.Form):
     resident_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     district = forms.ModelChoiceField(
         label=_("Resident's district"), queryset=districts(), required=False
+    )
+    concerns = forms.ModelChoiceField(
+        label=_("The feedback is about"),
+        queryset=organisations_receiving_cases(),
+        required=False,
+        help_text=_("For feedback and complaints: the organisation it concerns."),
+    )
+    share_contact_details = forms.BooleanField(
+        label=_("The resident agrees that their contact details are passed on"),
+        required=False,
+        help_text=_("to the organisation's own system along with the case."),
     )
     received_at = forms.DateTimeField(
         label=_("Received"),
@@ -147,6 +169,12 @@ class RecategoriseForm(forms.Form):
     district = forms.ModelChoiceField(
         label=_("Resident's district"), queryset=districts(), required=False
     )
+    concerns = forms.ModelChoiceField(
+        label=_("The feedback is about"),
+        queryset=organisations_receiving_cases(),
+        required=False,
+        help_text=_("For feedback and complaints: the organisation it concerns."),
+    )
 
 
 class SearchForm(forms.Form):
@@ -181,5 +209,8 @@ class CategoryEditForm(forms.Form):
     )
     handling = forms.ChoiceField(label=_("Handling"), choices=Handling.choices)
     is_confidential = forms.BooleanField(label=_("Confidential (secrecy, OSL)"), required=False)
+    feedback_kind = forms.ChoiceField(
+        label=_("Feedback"), choices=FeedbackKind.choices, required=False
+    )
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
     position = forms.IntegerField(label=_("Position among its siblings"), min_value=0, initial=0)

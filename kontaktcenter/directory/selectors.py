@@ -22,6 +22,7 @@ def operator_organisation() -> Organisation:
     except Organisation.DoesNotExist:
         raise NotFound(NO_OPERATOR) from None
 
+
 ORGANISATION_NOT_FOUND = error_code("directory.organisation_not_found", _("No such organisation."))
 
 
@@ -30,6 +31,18 @@ def organisation_get(organisation_id: int) -> Organisation:
     if organisation is None:
         raise NotFound(ORGANISATION_NOT_FOUND)
     return organisation
+
+
+def organisation_by_name(name_or_code: str) -> Organisation | None:
+    """An organisation by its name, short name or code, as an operator types it."""
+    cleaned = name_or_code.strip()
+    return (
+        Organisation.objects.filter(
+            Q(name__iexact=cleaned) | Q(code__iexact=cleaned) | Q(short_name__iexact=cleaned)
+        )
+        .order_by("parent_id", "id")
+        .first()
+    )
 
 
 def organisation_with_descendants(organisation_id: int) -> frozenset[int]:

@@ -13,4 +13,17 @@ class Handling(models.TextChoices):
     ORGANISATION = "organisation", _("Sent to the responsible organisation")
     RESIDENT_DISTRICT = "resident_district", _("Sent to the resident's district administration")
     REFERRAL = "referral", _("Referred to the responsible unit, no case is created")
+    CONCERNED_ORGANISATION = (
+        "concerned_organisation",
+        _("Sent to the organisation the feedback is about"),
+    )
 
+
+class FeedbackKind(models.TextChoices):
+    """Feedback on the city's services (synpunktshantering, S13); blank for other matters."""
+
+    NONE = "", _("Not feedback")
+    COMPLAINT = "complaint", _("Complaint")
+    FEEDBACK = "feedback", _("Feedback")
+    SUGGESTION = "suggestion", _("Suggestion")
+    PRAISE = "praise", _("Praise")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kontaktcenter.routing.choices import Handling
+from kontaktcenter.routing.choices import FeedbackKind, Handling
 
-__all__ = ["Category", "Handling"]
+__all__ = ["Category", "FeedbackKind", "Handling"]
 
 
 class Category(models.Model):
@@ -28,7 +28,7 @@ class Category(models.Model):
         related_name="categories",
     )
     handling = models.CharField(
-        _("handling"), max_length=20, choices=Handling.choices, default=Handling.ORGANISATION
+        _("handling"), max_length=30, choices=Handling.choices, default=Handling.ORGANISATION
     )
     is_confidential = models.BooleanField(
         _("confidential"),
@@ -36,6 +36,17 @@ class Category(models.Model):
         help_text=_(
             "Cases may hold information covered by secrecy (OSL); only the responsible "
             "organisation can read them and every read is logged."
+        ),
+    )
+    feedback_kind = models.CharField(
+        _("feedback"),
+        max_length=12,
+        choices=FeedbackKind.choices,
+        default=FeedbackKind.NONE,
+        blank=True,
+        help_text=_(
+            "Complaints, feedback, suggestions and praise reach the organisation's own feedback "
+            "system through its delivery endpoints."
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)

@@ -48,6 +48,10 @@ def categories_by_name() -> QuerySet[Category]:
     return Category.objects.order_by("name")
 
 
+def categories_by_code(codes: list[str]) -> list[Category]:
+    return list(Category.objects.filter(code__in=codes))
+
+
 def category_get(category_id: int) -> Category:
     try:
         return Category.objects.select_related("responsible_organisation").get(pk=category_id)

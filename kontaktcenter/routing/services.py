@@ -17,7 +17,7 @@ from kontaktcenter.core.errors import (
 )
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.routing import policies
-from kontaktcenter.routing.models import Category, Handling
+from kontaktcenter.routing.models import Category, FeedbackKind, Handling
 
 NOT_A_MANAGER = error_code("category.not_allowed", _("Your role cannot change categories."))
 NOT_YOUR_ORGANISATION = error_code(
@@ -40,6 +40,7 @@ CHILDREN_ACTIVE = error_code(
 PARENT_INACTIVE = error_code(
     "category.parent_inactive", _("A category cannot be in use under one that is not.")
 )
+UNKNOWN_FEEDBACK_KIND = error_code("category.unknown_feedback_kind", _("Unknown kind of feedback."))
 NAME_MAX_LENGTH = 120
 
 
@@ -85,6 +86,12 @@ def _check_handling(handling: str, *, is_confidential: bool) -> None:
         raise ValidationError(CONFIDENTIAL_NOT_DISTRICT, field="handling")
 
 
+def _clean_feedback_kind(value: str) -> str:
+    if value not in FeedbackKind.values:
+        raise ValidationError(UNKNOWN_FEEDBACK_KIND, field="feedback_kind")
+    return value
+
+
 def _unique_code(name: str, parent: Category | None) -> str:
     base = slugify(f"{parent.code}-{name}" if parent else name)[:70] or "kategori"
     code, number = base, 2
@@ -102,6 +109,7 @@ def category_create(
     handling: str = Handling.ORGANISATION,
     parent: Category | None = None,
     is_confidential: bool = False,
+    feedback_kind: str = "",
     position: int = 0,
 ) -> Category:
     _require_manager_of(actor, responsible_organisation)
@@ -115,6 +123,7 @@ def category_create(
         responsible_organisation=responsible_organisation,
         handling=handling,
         is_confidential=is_confidential,
+        feedback_kind=_clean_feedback_kind(feedback_kind),
         position=max(position, 0),
     )
 
@@ -130,6 +139,7 @@ def category_update(
     parent: Category | None = None,
     is_confidential: bool = False,
     is_active: bool = True,
+    feedback_kind: str = "",
     position: int = 0,
 ) -> Category:
     """Change a category. Existing cases keep where they were routed; new ones follow the change."""
@@ -149,6 +159,7 @@ def category_update(
     category.handling = handling
     category.is_confidential = is_confidential
     category.is_active = is_active
+    category.feedback_kind = _clean_feedback_kind(feedback_kind)
     category.position = max(position, 0)
     category.save()
     return category

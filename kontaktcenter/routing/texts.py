@@ -17,6 +17,8 @@ def route_explanation(reason: str, *, category: str, organisation: str) -> str:
         return _("%(category)s is handled by the resident's district: %(organisation)s.") % values
     if reason == RouteReason.CONTACT_CENTER.value:
         return _("%(category)s is handled in the contact center (tier 2).") % values
+    if reason == RouteReason.CONCERNED_ORGANISATION.value:
+        return _("%(category)s goes to the organisation it is about: %(organisation)s.") % values
     if reason == RouteReason.CATEGORY_OWNER.value:
         return _("%(organisation)s is responsible for %(category)s.") % values
     return ""

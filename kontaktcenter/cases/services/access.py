@@ -22,7 +22,6 @@ class ReadCase(Protocol):
     is_confidential: bool
 
 
-@transaction.atomic
 def record_reads(
     *, actor: Actor, cases: Iterable[ReadCase], purpose: AccessPurpose, request_id: str
 ) -> int:
@@ -34,6 +33,13 @@ def record_reads(
     confidential_ids = sorted({case.pk for case in cases if case.is_confidential})
     if not confidential_ids:
         return 0
+    with transaction.atomic():
+        return _write(actor, confidential_ids, purpose, request_id)
+
+
+def _write(
+    actor: Actor, confidential_ids: list[int], purpose: AccessPurpose, request_id: str
+) -> int:
     already = set(
         CaseAccess.objects.filter(request_id=request_id, case_id__in=confidential_ids).values_list(
             "case_id", flat=True

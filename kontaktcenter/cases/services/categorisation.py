@@ -19,7 +19,12 @@ from kontaktcenter.routing.models import Category
 
 @transaction.atomic
 def case_recategorise(
-    *, actor: Actor, case: Case, category: Category, district: Organisation | None = None
+    *,
+    actor: Actor,
+    case: Case,
+    category: Category,
+    district: Organisation | None = None,
+    concerns: Organisation | None = None,
 ) -> Case:
     """Correct the category; the case is routed again by the new category's rule.
 
@@ -31,7 +36,7 @@ def case_recategorise(
         raise ValidationError(errors.RECATEGORISE_CLOSED)
     if category.pk == case.category_id:
         return case
-    organisation, reason = route(category, district or case.district)
+    organisation, reason = route(category, district or case.district, concerns)
     at = now()
     before_category = {"id": case.category_id, "name": case.category.name}
     before_org = {

@@ -34,9 +34,7 @@ def lock_open_contact(contact: Contact, actor: Actor) -> None:
     double click) must not both finish the same contact.
     """
     taken_by_someone_else = (
-        contact.agent_id != actor.pk
-        if isinstance(actor, User)
-        else contact.agent_id is not None
+        contact.agent_id != actor.pk if isinstance(actor, User) else contact.agent_id is not None
     )
     if taken_by_someone_else:
         raise PermissionDenied(errors.CONTACT_NOT_YOURS)
@@ -47,9 +45,7 @@ def lock_open_contact(contact: Contact, actor: Actor) -> None:
         raise ValidationError(errors.CONTACT_FINISHED)
 
 
-def finish_contact(
-    contact: Contact, *, outcome: str, question: str | None, **changes: Any
-) -> None:
+def finish_contact(contact: Contact, *, outcome: str, question: str | None, **changes: Any) -> None:
     """Set the outcome, the end time and, if the agent rewrote it, the question."""
     contact.outcome = outcome
     contact.ended_at = changes.pop("ended_at", None) or now()

@@ -32,12 +32,19 @@ _REFUSALS = {
     RouteRefusal.REFERRAL_ONLY: errors.REFERRAL_ONLY,
     RouteRefusal.DISTRICT_MISSING: errors.DISTRICT_MISSING,
     RouteRefusal.CATEGORY_INACTIVE: errors.CATEGORY_INACTIVE,
+    RouteRefusal.CONCERNED_MISSING: errors.CONCERNED_MISSING,
 }
-_REFUSAL_FIELDS = {RouteRefusal.DISTRICT_MISSING: "district"}
+_REFUSAL_FIELDS = {
+    RouteRefusal.DISTRICT_MISSING: "district",
+    RouteRefusal.CONCERNED_MISSING: "concerns",
+}
 
 
-def route(category: Category, district: Organisation | None) -> tuple[Organisation, RouteReason]:
-    """The organisation responsible for a case of `category` from a resident of `district`."""
+def route(
+    category: Category, district: Organisation | None, concerns: Organisation | None = None
+) -> tuple[Organisation, RouteReason]:
+    """The organisation responsible for a case of `category` from a resident of `district`;
+    for feedback, `concerns` is the organisation the feedback is about."""
     if district is not None and district.kind != OrganisationKind.DISTRICT:
         raise ValidationError(errors.NOT_A_DISTRICT, field="district")
     operator = operator_organisation()
@@ -45,6 +52,7 @@ def route(category: Category, district: Organisation | None) -> tuple[Organisati
         CategoryRule(category.handling, category.responsible_organisation_id, category.is_active),
         district_id=district.pk if district else None,
         operator_id=operator.pk,
+        concerned_organisation_id=concerns.pk if concerns else None,
     )
     if isinstance(decision, Refusal):
         raise ValidationError(
@@ -55,6 +63,7 @@ def route(category: Category, district: Organisation | None) -> tuple[Organisati
         RouteReason.RESIDENT_DISTRICT: district,
         RouteReason.CONTACT_CENTER: operator,
         RouteReason.CATEGORY_OWNER: category.responsible_organisation,
+        RouteReason.CONCERNED_ORGANISATION: concerns,
     }[decision.reason]
     assert organisation is not None
     return organisation, decision.reason
@@ -75,6 +84,8 @@ def case_create(
     contact: Contact | None = None,
     question: str | None = None,
     received_at: datetime | None = None,
+    concerns: Organisation | None = None,
+    share_contact_details: bool = False,
 ) -> Case:
     """Register a case, route it to the responsible organisation and record both as events.
 
@@ -85,13 +96,18 @@ def case_create(
     channel = clean_channel(channel)
     if contact is not None:
         lock_open_contact(contact, actor)
-    organisation, reason = route(category, district)
+    organisation, reason = route(category, district, concerns)
     confidential = category.is_confidential
     created_at = now()
     received = clean_received_at(
         received_at or (contact.received_at if contact else None), recorded_at=created_at
     )
-    subject = clean_text(subject, field="subject", label=_("Subject"), required=True, max_length=200)
+    # The resident's words: as the agent rewrote them, or as the contact was started with.
+    if question is None and contact is not None:
+        question = contact.question
+    subject = clean_text(
+        subject, field="subject", label=_("Subject"), required=True, max_length=200
+    )
     party = party_record(
         name=resident_name, email=resident_email, phone=resident_phone, at=created_at
     )
@@ -114,6 +130,7 @@ def case_create(
             required=False,
         ),
         party=party,
+        share_contact_details=share_contact_details and party is not None,
         search_text=case_search_text(subject=subject, resident_name=party.name if party else ""),
         routing_reason=reason.value,
         created_by=staff_user(actor),

@@ -9,16 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.cases import errors, events, policies
-from kontaktcenter.cases.models import Case, CaseEvent, Contact, Party
-from kontaktcenter.cases.models import case_search_text
+from kontaktcenter.cases.models import Case, CaseEvent, Contact, Party, case_search_text
 from kontaktcenter.cases.services._common import clean_email, clean_text, require
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.phone import normalise_phone
+from kontaktcenter.forwarding.outbox import forget_in_deliveries
 
 
-def party_record(
-    *, name: str, email: str, phone: str, at: datetime
-) -> Party | None:
+def party_record(*, name: str, email: str, phone: str, at: datetime) -> Party | None:
     """A party for what the resident told us about themselves; None if they stayed anonymous."""
     name = clean_text(name, field="resident_name", label=_("Name"), required=False, max_length=160)
     email = clean_email(email, field="resident_email", label=_("E-mail"))
@@ -51,7 +49,8 @@ def party_scrub(*, actor: Actor, party: Party, reason: str = ERASURE_REQUEST) ->
 
     The party loses its name and contact details; its contacts lose the question and answer;
     its cases lose their description and get their category's name as subject; each free-text
-    field of their events is blanked and marked `scrubbed`. Counts, categories, organisations,
+    field of their events is blanked and marked `scrubbed`; the deliveries to organisations'
+    systems keep no copy either. Counts, categories, organisations,
     times and who did what stay, so statistics and the history still add up.
     """
     require(policies.may_scrub_personal_data(actor), errors.SCRUB_NOT_ALLOWED)
@@ -70,6 +69,7 @@ def party_scrub(*, actor: Actor, party: Party, reason: str = ERASURE_REQUEST) ->
             if any(event.data.get(name) for name in fields):
                 event.data = {**event.data, **dict.fromkeys(fields, ""), "scrubbed": True}
                 event.save(update_fields=["data"])
+        forget_in_deliveries(case)
         events.scrubbed(case, actor=actor, at=at, reason=reason)
     party.refresh_from_db()
     return party

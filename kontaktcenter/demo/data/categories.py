@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kontaktcenter.routing.models import Handling
+from kontaktcenter.routing.models import FeedbackKind, Handling
 
+CONCERNED_ORGANISATION = Handling.CONCERNED_ORGANISATION
 CONTACT_CENTER = Handling.CONTACT_CENTER
 ORGANISATION = Handling.ORGANISATION
 RESIDENT_DISTRICT = Handling.RESIDENT_DISTRICT
@@ -24,6 +25,7 @@ class Leaf:
     organisation: str | None = None
     handling: Handling | None = None
     confidential: bool | None = None
+    feedback: FeedbackKind = FeedbackKind.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +148,13 @@ CATEGORY_TREE: tuple[Top, ...] = (
         Leaf("kultur-kulturskola", "Kulturskolan", 1),
         Leaf("kultur-kulturstod", "Kulturstöd och bidrag", 0.4),
     )),
-    # Taken in the contact center; delivery to each organisation's own system comes with S13.
+    # Sent to the organisation the feedback is about, and from there to its own feedback system
+    # through its delivery endpoints, where its committee follows it up (S13).
     Top("synpunkter", "Synpunkter och klagomål", "serviceforvaltningen", (
-        Leaf("synpunkter-synpunkt", "Synpunkt", 2),
-        Leaf("synpunkter-klagomal", "Klagomål", 2),
-        Leaf("synpunkter-berom", "Beröm", 0.6),
-    ), handling=CONTACT_CENTER),
+        Leaf("synpunkter-synpunkt", "Synpunkt", 2, feedback=FeedbackKind.FEEDBACK),
+        Leaf("synpunkter-klagomal", "Klagomål", 2, feedback=FeedbackKind.COMPLAINT),
+        Leaf("synpunkter-berom", "Beröm", 0.6, feedback=FeedbackKind.PRAISE),
+    ), handling=CONCERNED_ORGANISATION),
     Top("handlingar", "Allmänna handlingar och arkiv", "stadsledningskontoret", (
         Leaf("handlingar-begaran", "Begäran om allmän handling", 1.5),
         Leaf("handlingar-arkiv", "Arkiv och släktforskning", 0.8, organisation="stadsarkivet"),

@@ -191,7 +191,11 @@ case_recategorise = _case_action(
     RecategoriseForm,
     "recategorise_form",
     lambda user, case, data: services.case_recategorise(
-        actor=user, case=case, category=data["category"], district=data["district"]
+        actor=user,
+        case=case,
+        category=data["category"],
+        district=data["district"],
+        concerns=data["concerns"],
     ),
     gettext_lazy("The category was changed and the case routed again."),
 )

@@ -40,6 +40,7 @@ def category_edit(request: HttpRequest, category_id: int | None = None) -> HttpR
             "handling": category.handling,
             "is_confidential": category.is_confidential,
             "is_active": category.is_active,
+            "feedback_kind": category.feedback_kind,
             "position": category.position,
         }
         if category

@@ -94,6 +94,8 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
                     resident_email=data["resident_email"],
                     resident_phone=data["resident_phone"],
                     district=data["district"],
+                    concerns=data["concerns"],
+                    share_contact_details=data["share_contact_details"],
                 )
                 messages.success(
                     request,

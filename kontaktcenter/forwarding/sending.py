@@ -1,0 +1,257 @@
+"""What a worker does: claim due deliveries under a lease, send each once, record the attempt.
+
+A delivery is marked delivered only *after* the receiver has it. A worker killed between the
+send and the record leaves the row leased; when the lease runs out another worker sends it
+again with the same idempotency key, and the receiver's deduplication makes the resend harmless.
+So a crash means a resend, never a loss.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+
+from kontaktcenter.accounts.actors import WORKER
+from kontaktcenter.cases import events
+from kontaktcenter.core.clock import now
+from kontaktcenter.forwarding.adapters import transport_for
+from kontaktcenter.forwarding.adapters.base import SendResult, TransportError, excerpt
+from kontaktcenter.forwarding.choices import AttemptOutcome, DeliveryStatus
+from kontaktcenter.forwarding.models import (
+    Delivery,
+    DeliveryAttempt,
+    Endpoint,
+    ExternalReference,
+)
+
+logger = logging.getLogger(__name__)
+
+_rng = random.SystemRandom()
+
+
+def backoff_seconds(attempt: int, *, retry_after: float | None = None) -> float:
+    """Exponential backoff with jitter: about base·2^(n-1), capped, never sooner than the
+    receiver's Retry-After. The jitter (half to full delay) keeps workers from retrying in step."""
+    base = settings.FORWARDING_BACKOFF_BASE_SECONDS
+    cap = settings.FORWARDING_BACKOFF_MAX_SECONDS
+    delay = min(cap, base * 2 ** max(0, attempt - 1))
+    delay = _rng.uniform(delay / 2, delay)
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, cap))
+    return delay
+
+
+def claim(worker: str, *, limit: int = 10) -> list[int]:
+    """Take up to `limit` due deliveries for `worker` and return their ids.
+
+    On PostgreSQL FOR UPDATE SKIP LOCKED lets many workers claim at once without waiting on or
+    taking each other's rows; on SQLite the claim's write transaction is serialised as a whole.
+    An endpoint whose circuit is open is skipped; when its cool-down has passed, one worker
+    wins the right to send one probe and pauses the endpoint for everyone else meanwhile.
+    """
+    at = now()
+    lease = timedelta(seconds=settings.FORWARDING_LEASE_SECONDS)
+    with transaction.atomic():
+        due = list(
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=at)
+            .filter(Q(leased_until__isnull=True) | Q(leased_until__lt=at))
+            .filter(Q(endpoint__paused_until__isnull=True) | Q(endpoint__paused_until__lte=at))
+            .order_by("next_attempt_at", "id")
+            .values_list("id", "endpoint_id", "endpoint__failures_in_row")[:limit]
+        )
+        chosen: list[int] = []
+        probing: set[int] = set()
+        for delivery_id, endpoint_id, failures in due:
+            if failures >= settings.FORWARDING_CIRCUIT_FAILURES:
+                if endpoint_id in probing:
+                    continue
+                won = (
+                    Endpoint.objects.filter(pk=endpoint_id)
+                    .filter(Q(paused_until__isnull=True) | Q(paused_until__lte=at))
+                    .update(paused_until=at + lease)
+                )
+                if not won:
+                    continue
+                probing.add(endpoint_id)
+            chosen.append(delivery_id)
+        if chosen:
+            Delivery.objects.filter(pk__in=chosen).update(leased_until=at + lease, leased_by=worker)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Outcome:
+    delivery_id: int
+    outcome: AttemptOutcome
+    status: int | None = None
+
+
+def deliver(delivery_id: int, worker: str) -> Outcome | None:
+    """Send one claimed delivery and record what happened; None if the claim was lost."""
+    delivery = Delivery.objects.select_related("endpoint", "case").get(pk=delivery_id)
+    if delivery.status != DeliveryStatus.PENDING or delivery.leased_by != worker:
+        return None
+    endpoint = delivery.endpoint
+    started_at = now()
+    clock_start = time.monotonic()
+    result: SendResult | None = None
+    failure: TransportError | None = None
+    try:
+        result = transport_for(endpoint.kind).send(delivery, endpoint)
+    except TransportError as error:
+        failure = error
+    except Exception as error:
+        logger.exception("delivery %s: unexpected error", delivery.idempotency_key)
+        failure = TransportError(f"{type(error).__name__}: {error}", permanent=False)
+        failure.__cause__ = error
+    duration_ms = round((time.monotonic() - clock_start) * 1000)
+    return _record(
+        delivery.pk,
+        worker=worker,
+        started_at=started_at,
+        duration_ms=duration_ms,
+        result=result,
+        failure=failure,
+    )
+
+
+@transaction.atomic
+def _record(
+    delivery_id: int,
+    *,
+    worker: str,
+    started_at: datetime,
+    duration_ms: int,
+    result: SendResult | None,
+    failure: TransportError | None,
+) -> Outcome:
+    delivery = Delivery.objects.select_for_update().select_related("endpoint").get(pk=delivery_id)
+    number = DeliveryAttempt.objects.filter(delivery=delivery).count() + 1
+    at = now()
+    if failure is None:
+        assert result is not None
+        outcome = AttemptOutcome.DELIVERED
+        DeliveryAttempt.objects.create(
+            delivery=delivery,
+            number=number,
+            started_at=started_at,
+            duration_ms=duration_ms,
+            outcome=outcome,
+            response_status=result.status,
+            response_excerpt=excerpt(result.response_excerpt),
+            worker=worker,
+        )
+        _delivered(delivery, result, at)
+        return Outcome(delivery.pk, outcome, result.status)
+    permanent = failure.permanent
+    delivery.attempts = F("attempts") + 1
+    delivery.save(update_fields=["attempts"])
+    delivery.refresh_from_db(fields=["attempts"])
+    gives_up = permanent or delivery.attempts >= settings.FORWARDING_MAX_ATTEMPTS
+    outcome = AttemptOutcome.PERMANENT if gives_up else AttemptOutcome.RETRY
+    DeliveryAttempt.objects.create(
+        delivery=delivery,
+        number=number,
+        started_at=started_at,
+        duration_ms=duration_ms,
+        outcome=outcome,
+        response_status=failure.status,
+        response_excerpt=failure.response_excerpt,
+        error_class=failure.error_class[:80],
+        worker=worker,
+    )
+    if delivery.status == DeliveryStatus.PENDING:
+        delivery.status = DeliveryStatus.DEAD if gives_up else DeliveryStatus.PENDING
+        delivery.next_attempt_at = at + timedelta(
+            seconds=backoff_seconds(delivery.attempts, retry_after=failure.retry_after)
+        )
+        delivery.last_error = str(failure)[:500]
+        delivery.leased_until = None
+        delivery.leased_by = ""
+        delivery.save(
+            update_fields=["status", "next_attempt_at", "last_error", "leased_until", "leased_by"]
+        )
+    _endpoint_failed(delivery.endpoint, at)
+    return Outcome(delivery.pk, outcome, failure.status)
+
+
+def _delivered(delivery: Delivery, result: SendResult, at: datetime) -> None:
+    # Another worker may have sent it too after our lease ran out; the first record wins.
+    if delivery.status != DeliveryStatus.DELIVERED:
+        delivery.status = DeliveryStatus.DELIVERED
+        delivery.delivered_at = at
+        delivery.external_reference = result.external_reference[:200]
+        delivery.open311_token = result.open311_token[:200]
+        delivery.leased_until = None
+        delivery.leased_by = ""
+        delivery.last_error = ""
+        delivery.save(
+            update_fields=[
+                "status",
+                "delivered_at",
+                "external_reference",
+                "open311_token",
+                "leased_until",
+                "leased_by",
+                "last_error",
+            ]
+        )
+        if result.external_reference:
+            store_external_reference(
+                delivery, reference=result.external_reference, status="", message=""
+            )
+    Endpoint.objects.filter(pk=delivery.endpoint_id).update(
+        failures_in_row=0, paused_until=None, failing_since=None
+    )
+
+
+def _endpoint_failed(endpoint: Endpoint, at: datetime) -> None:
+    endpoint = Endpoint.objects.select_for_update().get(pk=endpoint.pk)
+    endpoint.failures_in_row += 1
+    endpoint.failing_since = endpoint.failing_since or at
+    if endpoint.failures_in_row >= settings.FORWARDING_CIRCUIT_FAILURES:
+        endpoint.paused_until = at + timedelta(seconds=settings.FORWARDING_CIRCUIT_COOLDOWN_SECONDS)
+    endpoint.save(update_fields=["failures_in_row", "failing_since", "paused_until"])
+
+
+def store_external_reference(
+    delivery: Delivery, *, reference: str, status: str, message: str
+) -> ExternalReference:
+    """Keep the receiver's reference and status on the case, and say so in its history."""
+    at = now()
+    existing = ExternalReference.objects.filter(
+        case_id=delivery.case_id, endpoint_id=delivery.endpoint_id
+    ).first()
+    if existing is None:
+        existing = ExternalReference(
+            case_id=delivery.case_id, endpoint_id=delivery.endpoint_id, updated_at=at
+        )
+    changed = (
+        (reference and existing.reference != reference)
+        or (status and existing.status != status)
+        or (message and existing.message != message)
+    )
+    existing.reference = reference or existing.reference
+    existing.status = status or existing.status
+    existing.message = message or existing.message
+    existing.updated_at = at
+    existing.save()
+    if changed:
+        events.external_update(
+            delivery.case,
+            actor=WORKER,
+            at=at,
+            endpoint=delivery.endpoint.name,
+            reference=existing.reference,
+            status=status,
+            message=message,
+        )
+    return existing

@@ -1,0 +1,144 @@
+"""The worker process: send what is due, wait for more, stop cleanly on SIGTERM.
+
+An idle worker on PostgreSQL sleeps in LISTEN and wakes on the NOTIFY that a committed case
+change sends (`outbox.wake_workers`); elsewhere it polls every FORWARDING_POLL_MS. Either way it
+also wakes at least once a second to notice retries that have come due.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import time
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+import psycopg
+from django.conf import settings
+from django.db import close_old_connections, connection
+
+from kontaktcenter.forwarding import sending
+from kontaktcenter.forwarding.outbox import NOTIFY_CHANNEL
+
+logger = logging.getLogger(__name__)
+
+# Duties a worker runs now and then besides deliveries (Open311 polling, later: e-mail intake),
+# as (name, every seconds, function).
+PeriodicDuty = tuple[str, float, Callable[[], object]]
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class Worker:
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        batch: int = 10,
+        duties: list[PeriodicDuty] | None = None,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
+        self.name = name or worker_name()
+        self.batch = batch
+        self.duties = duties if duties is not None else default_duties()
+        self.say = say or (lambda _text: None)
+        self.stopping = False
+        self.delivered = 0
+        self._last_duty: dict[str, float] = {}
+        self._listener: psycopg.Connection[Any] | None = None
+
+    # --- one pass ----------------------------------------------------------------------------
+
+    def run_due(self) -> int:
+        """Send everything due now, batch after batch; returns how many were sent or tried."""
+        handled = 0
+        while not self.stopping:
+            close_old_connections()
+            claimed = sending.claim(self.name, limit=self.batch)
+            if not claimed:
+                break
+            for delivery_id in claimed:
+                # SIGTERM between two deliveries: stop here; the rest keep their short lease.
+                if self.stopping:
+                    break
+                if sending.deliver(delivery_id, self.name) is not None:
+                    handled += 1
+        self.delivered += handled
+        return handled
+
+    def run_duties(self, *, force: bool = False) -> None:
+        clock = time.monotonic()
+        for name, every, duty in self.duties:
+            if force or clock - self._last_duty.get(name, -every) >= every:
+                self._last_duty[name] = clock
+                try:
+                    duty()
+                except Exception:
+                    logger.exception("worker duty %s failed", name)
+
+    def run_once(self) -> int:
+        handled = self.run_due()
+        self.run_duties(force=True)
+        return handled
+
+    # --- forever -----------------------------------------------------------------------------
+
+    def _stop(self, signum: int, _frame: FrameType | None) -> None:
+        self.say(f"{signal.Signals(signum).name}: finishing the delivery in hand, then stopping")
+        self.stopping = True
+
+    def run_forever(self) -> None:
+        signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGINT, self._stop)
+        self.say(f"Worker {self.name} started")
+        try:
+            while not self.stopping:
+                self.run_due()
+                self.run_duties()
+                if not self.stopping:
+                    self._wait()
+        finally:
+            if self._listener is not None:
+                self._listener.close()
+            connection.close()
+        self.say(f"Worker {self.name} stopped after {self.delivered} deliveries")
+
+    def _wait(self) -> None:
+        if connection.vendor != "postgresql":
+            time.sleep(settings.FORWARDING_POLL_MS / 1000)
+            return
+        try:
+            listener = self._listen()
+            # Returns at the first notification or after a second, whichever comes first.
+            for _notify in listener.notifies(timeout=1.0, stop_after=1):
+                break
+        except psycopg.Error:
+            logger.warning("LISTEN connection lost; polling until it is back")
+            if self._listener is not None:
+                self._listener.close()
+            self._listener = None
+            time.sleep(settings.FORWARDING_POLL_MS / 1000)
+
+    def _listen(self) -> psycopg.Connection[Any]:
+        if self._listener is None or self._listener.closed:
+            params = connection.get_connection_params()
+            params.pop("cursor_factory", None)
+            params.pop("context", None)
+            self._listener = psycopg.connect(**params, autocommit=True)
+            self._listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        return self._listener
+
+
+def _poll_open311() -> object:
+    from kontaktcenter.forwarding.adapters.open311 import polling  # noqa: PLC0415
+
+    return polling.poll_all()
+
+
+def default_duties() -> list[PeriodicDuty]:
+    return [("open311", 60.0, _poll_open311)]
