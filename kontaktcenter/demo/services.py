@@ -14,10 +14,12 @@ from kontaktcenter.cases.models import Case, CaseEvent, Contact
 from kontaktcenter.core.clock import now
 from kontaktcenter.demo.categories import create_categories
 from kontaktcenter.demo.directory import create_directory
+from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.names import NameGenerator
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
+from kontaktcenter.forwarding.models import Delivery, Endpoint
 from kontaktcenter.routing.models import Category
 
 __all__ = ["DEMO_PASSWORD", "DemoLogin", "DemoResult", "demo_counts", "demo_load", "demo_logins"]
@@ -56,6 +58,8 @@ def demo_counts() -> dict[str, int]:
         "contacts": Contact.objects.count(),
         "cases": Case.objects.count(),
         "case events": CaseEvent.objects.count(),
+        "delivery endpoints": Endpoint.objects.count(),
+        "deliveries": Delivery.objects.count(),
     }
 
 
@@ -92,6 +96,8 @@ def demo_load(
         directory = create_directory(directory_names)
         leaves = create_categories(directory.organisations)
         users = create_users(directory, directory_names)
+        # Before the history, so its complaints fan out to the organisations' own systems.
+        create_endpoints(directory.organisations)
         say(f"Generating {history_days} days of contacts and cases …")
         operator = next(org for org in directory.organisations.values() if org.is_operator)
         history = HistoryGenerator(

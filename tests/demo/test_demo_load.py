@@ -12,9 +12,16 @@ from kontaktcenter.accounts.models import Role, User
 from kontaktcenter.cases.models import Case, CaseEventKind, Contact
 from kontaktcenter.demo.services import DEMO_PASSWORD, demo_counts, demo_load, demo_logins
 from kontaktcenter.directory.models import Organisation, OrganisationKind, Site
+from kontaktcenter.forwarding.models import Delivery
 from kontaktcenter.routing.models import Category, Handling
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _local_receivers(settings):
+    """As `./dev demo` does: the demo's webhooks go to receivers on this machine."""
+    settings.FORWARDING_ALLOWED_HOSTS = ["127.0.0.1"]
 
 
 @pytest.fixture
@@ -103,6 +110,20 @@ def test_history_lies_in_the_past_and_every_case_starts_with_its_events(demo):
     assert [event.kind for event in first_events] == [CaseEventKind.CREATED, CaseEventKind.ROUTED]
     assert all(event.occurred_at == case.created_at for event in first_events)
     assert case.contacts.get().ended_at == case.created_at
+
+
+def test_complaints_in_the_history_wait_in_the_outbox_for_their_organisations(settings):
+    """Feedback goes to the organisation it is about; where that organisation has an endpoint
+    for complaints, the demo's history has left deliveries for the worker to send."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    demo_load(history_days=12, contacts_per_day=40)
+    assert Delivery.objects.exists()
+    feedback = Case.objects.filter(category__feedback_kind__gt="")
+    assert feedback.exists()
+    assert not feedback.filter(responsible_organisation__is_operator=True).exists()
+    for delivery in Delivery.objects.select_related("case__category", "endpoint"):
+        assert delivery.case.category.feedback_kind
+        assert delivery.endpoint.organisation_id == delivery.case.responsible_organisation_id
 
 
 def test_loading_twice_adds_nothing(demo):
