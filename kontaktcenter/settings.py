@@ -315,6 +315,9 @@ FORWARDING_WARN_AFTER_MINUTES = env_int(
 )
 # How often an idle worker looks for work when the database cannot notify it (SQLite).
 FORWARDING_POLL_MS = env_int("KONTAKTCENTER_FORWARDING_POLL_MS", default=500, minimum=10)
+# On PostgreSQL idle workers LISTEN for new deliveries; 0 makes them poll (to compare, or behind a
+# connection pooler in transaction mode, which drops LISTEN).
+FORWARDING_LISTEN = env_bool("KONTAKTCENTER_FORWARDING_LISTEN", default=True)
 
 LOGGING = {
     "version": 1,

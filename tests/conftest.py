@@ -15,7 +15,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
+from kontaktcenter.accounts.actors import ApiClientActor
 from kontaktcenter.accounts.models import User
+from kontaktcenter.accounts.services import integration_key_authenticate, integration_key_create
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, Channel
 from kontaktcenter.core import clock as project_clock
@@ -164,6 +166,21 @@ def resident_parking(traffic_office: Organisation, operator: Organisation) -> Ca
 
 # --- the cast ---------------------------------------------------------------------------------
 
+# Everybody below, by fixture name: for tests that ask the same question of each of them.
+CAST = [
+    "tier1_agent",
+    "tier2_agent",
+    "switchboard_operator",
+    "supervisor",
+    "traffic_officer",
+    "district_officer",
+    "other_district_officer",
+    "sports_officer",
+    "traffic_admin",
+    "analyst",
+    "sysadmin",
+]
+
 
 @pytest.fixture
 def tier1_agent(site: Site) -> User:
@@ -279,6 +296,17 @@ def sysadmin(operator: Organisation) -> User:
         last_name="Drift",
         organisation=operator,
     )
+
+
+@pytest.fixture
+def integration(traffic_admin: User, traffic_office: Organisation) -> ApiClientActor:
+    """Felanmälan Trafik, Trafikkontoret's fault-report system, signed in with its key."""
+    _key, secret = integration_key_create(
+        actor=traffic_admin, organisation=traffic_office, name="Felanmälan Trafik"
+    )
+    actor = integration_key_authenticate(secret)
+    assert actor is not None
+    return actor
 
 
 # --- cases, through the real service ----------------------------------------------------------

@@ -149,7 +149,9 @@ class Delivery(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )
+    # Tries in the current round (a manual retry starts a new round), and tries ever made.
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    tries = models.PositiveIntegerField(_("tries in all"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt at"))
     # A worker's claim: until then no other worker takes the row. A worker killed mid-send
     # leaves it to be retried once the lease has passed.
@@ -192,7 +194,7 @@ class DeliveryAttempt(models.Model):
     """One try to send a delivery, successful or not."""
 
     delivery = models.ForeignKey(
-        Delivery, verbose_name=_("delivery"), on_delete=models.CASCADE, related_name="tries"
+        Delivery, verbose_name=_("delivery"), on_delete=models.CASCADE, related_name="attempt_log"
     )
     number = models.PositiveIntegerField(_("number"))
     started_at = models.DateTimeField(_("started at"))

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 
 from kontaktcenter.accounts.actors import WORKER
 from kontaktcenter.cases import events
@@ -134,7 +134,7 @@ def _record(
     failure: TransportError | None,
 ) -> Outcome:
     delivery = Delivery.objects.select_for_update().select_related("endpoint").get(pk=delivery_id)
-    number = DeliveryAttempt.objects.filter(delivery=delivery).count() + 1
+    number = delivery.tries + 1
     at = now()
     if failure is None:
         assert result is not None
@@ -152,9 +152,9 @@ def _record(
         _delivered(delivery, result, at)
         return Outcome(delivery.pk, outcome, result.status)
     permanent = failure.permanent
-    delivery.attempts = F("attempts") + 1
-    delivery.save(update_fields=["attempts"])
-    delivery.refresh_from_db(fields=["attempts"])
+    delivery.attempts += 1
+    delivery.tries = number
+    delivery.save(update_fields=["attempts", "tries"])
     gives_up = permanent or delivery.attempts >= settings.FORWARDING_MAX_ATTEMPTS
     outcome = AttemptOutcome.PERMANENT if gives_up else AttemptOutcome.RETRY
     DeliveryAttempt.objects.create(
@@ -185,6 +185,7 @@ def _record(
 
 def _delivered(delivery: Delivery, result: SendResult, at: datetime) -> None:
     # Another worker may have sent it too after our lease ran out; the first record wins.
+    delivery.tries += 1
     if delivery.status != DeliveryStatus.DELIVERED:
         delivery.status = DeliveryStatus.DELIVERED
         delivery.delivered_at = at
@@ -195,6 +196,7 @@ def _delivered(delivery: Delivery, result: SendResult, at: datetime) -> None:
         delivery.last_error = ""
         delivery.save(
             update_fields=[
+                "tries",
                 "status",
                 "delivered_at",
                 "external_reference",
@@ -208,9 +210,13 @@ def _delivered(delivery: Delivery, result: SendResult, at: datetime) -> None:
             store_external_reference(
                 delivery, reference=result.external_reference, status="", message=""
             )
-    Endpoint.objects.filter(pk=delivery.endpoint_id).update(
-        failures_in_row=0, paused_until=None, failing_since=None
-    )
+    else:
+        delivery.save(update_fields=["tries"])
+    endpoint = delivery.endpoint
+    if endpoint.failures_in_row or endpoint.paused_until or endpoint.failing_since:
+        Endpoint.objects.filter(pk=endpoint.pk).update(
+            failures_in_row=0, paused_until=None, failing_since=None
+        )
 
 
 def _endpoint_failed(endpoint: Endpoint, at: datetime) -> None:

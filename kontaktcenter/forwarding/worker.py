@@ -109,7 +109,7 @@ class Worker:
         self.say(f"Worker {self.name} stopped after {self.delivered} deliveries")
 
     def _wait(self) -> None:
-        if connection.vendor != "postgresql":
+        if connection.vendor != "postgresql" or not settings.FORWARDING_LISTEN:
             time.sleep(settings.FORWARDING_POLL_MS / 1000)
             return
         try:

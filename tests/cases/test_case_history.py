@@ -3,16 +3,20 @@ same transaction as the change itself (S8, audit trail)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from kontaktcenter.cases import events, selectors, services
 from kontaktcenter.cases.models import (
     Case,
+    CaseAccess,
     CaseEvent,
     CaseEventKind,
     CaseReferenceCounter,
     CaseStatus,
 )
+from kontaktcenter.cases.services import lifecycle
 from kontaktcenter.core.errors import ValidationError
 
 
@@ -45,15 +49,44 @@ def test_a_case_handled_from_start_to_finish_tells_its_whole_story(
     ]
 
 
-def test_the_created_event_says_what_came_in(make_case, street_lighting):
-    case = make_case(channel="web", subject="Mörk gata")
+def test_the_created_event_says_what_came_in_and_when_the_resident_sent_it(
+    make_case, street_lighting, clock
+):
+    sent = clock() - timedelta(days=2)
+    case = make_case(channel="letter", subject="Mörk gata", received_at=sent)
 
     created = case.events.get(kind=CaseEventKind.CREATED)
-    assert created.data == {
-        "channel": "web",
+    data = dict(created.data)
+    assert datetime.fromisoformat(data.pop("received_at")) == sent
+    assert data == {
+        "channel": "letter",
         "category": {"id": street_lighting.pk, "name": "Gatubelysning"},
         "subject": "Mörk gata",
     }
+    assert created.occurred_at == clock()
+
+
+def test_each_event_names_the_staff_member_who_acted(street_light_case, traffic_officer):
+    services.case_add_note(actor=traffic_officer, case=street_light_case, text="Kollat plats.")
+
+    note = street_light_case.events.get(kind=CaseEventKind.NOTE_ADDED)
+    assert (note.actor_kind, note.actor_label, note.actor) == (
+        "staff",
+        "Karin Holm",
+        traffic_officer,
+    )
+
+
+def test_reading_a_case_adds_nothing_to_its_history(confidential_case, district_officer):
+    """The history holds changes; who read a confidential case is the access log's business,
+    and the interface that showed the case writes it, not the read itself."""
+    before = list(confidential_case.events.values_list("pk", flat=True))
+
+    selectors.case_get(actor=district_officer, reference=confidential_case.reference)
+    list(selectors.case_history(confidential_case))
+
+    assert list(confidential_case.events.values_list("pk", flat=True)) == before
+    assert not CaseAccess.objects.exists()
 
 
 def test_status_changes_record_before_and_after(street_light_case, traffic_officer):
@@ -100,7 +133,8 @@ def test_if_saving_the_change_fails_the_event_already_written_is_rolled_back(
     def failing_touch(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_touch", failing_touch)
+    # services._common.touch saves the case; the status change calls it by this name.
+    monkeypatch.setattr(lifecycle, "touch", failing_touch)
 
     with pytest.raises(RuntimeError):
         services.case_change_status(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kontaktcenter.accounts.actors import EMAIL_READER
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Channel, Contact, ContactOutcome
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
@@ -26,9 +27,10 @@ def test_a_started_contact_is_open_and_belongs_to_the_agent_and_their_site(
 
 
 def test_an_unknown_channel_is_refused(tier1_agent):
-    with pytest.raises(ValidationError, match="channel"):
+    with pytest.raises(ValidationError) as refused:
         services.contact_start(actor=tier1_agent, channel="telegram")
 
+    assert (refused.value.code, refused.value.field) == ("channel.unknown", "channel")
     assert not Contact.objects.exists()
 
 
@@ -36,8 +38,10 @@ def test_an_unknown_channel_is_refused(tier1_agent):
 def test_only_contact_center_and_switchboard_staff_register_contacts(request, role_fixture):
     actor = request.getfixturevalue(role_fixture)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied) as refused:
         services.contact_start(actor=actor, channel=Channel.PHONE)
+
+    assert refused.value.code == "contact.not_allowed"
 
 
 def test_a_question_answered_on_the_spot_is_recorded_with_the_answer(
@@ -146,9 +150,10 @@ def test_a_finished_contact_cannot_be_finished_again(tier1_agent, traffic_office
     contact = services.contact_start(actor=tier1_agent, channel=Channel.PHONE)
     services.contact_answer_directly(actor=tier1_agent, contact=contact)
 
-    with pytest.raises(ValidationError, match="already been finished"):
+    with pytest.raises(ValidationError) as refused:
         services.contact_transfer(actor=tier1_agent, contact=contact, to=traffic_office)
 
+    assert refused.value.code == "contact.finished"
     contact.refresh_from_db()
     assert contact.outcome == ContactOutcome.ANSWERED_DIRECTLY
 
@@ -159,8 +164,10 @@ def test_a_contact_finished_in_another_tab_cannot_be_finished_again(tier1_agent,
     stale = Contact.objects.get(pk=contact.pk)
     services.contact_answer_directly(actor=tier1_agent, contact=contact)
 
-    with pytest.raises(ValidationError, match="already been finished"):
+    with pytest.raises(ValidationError) as refused:
         services.contact_transfer(actor=tier1_agent, contact=stale, to=traffic_office)
+
+    assert refused.value.code == "contact.finished"
 
     contact.refresh_from_db()
     assert contact.outcome == ContactOutcome.ANSWERED_DIRECTLY
@@ -169,8 +176,10 @@ def test_a_contact_finished_in_another_tab_cannot_be_finished_again(tier1_agent,
 def test_only_the_agent_who_took_the_contact_can_finish_it(tier1_agent, tier2_agent):
     contact = services.contact_start(actor=tier1_agent, channel=Channel.PHONE)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied) as refused:
         services.contact_answer_directly(actor=tier2_agent, contact=contact)
+
+    assert refused.value.code == "contact.not_yours"
 
     contact.refresh_from_db()
     assert contact.outcome == ContactOutcome.OPEN
@@ -218,3 +227,27 @@ def test_a_confidential_case_without_description_keeps_the_residents_words(
     contact.refresh_from_db()
     assert contact.question == ""
     assert case.description == "Behöver hjälp med hyran"
+
+
+def test_a_confidential_case_keeps_the_words_the_contact_was_started_with(
+    operator, financial_support, jarva
+):
+    """The e-mail reader starts a contact with the e-mail's text and makes the case from it
+    without repeating the text. The contact must keep no copy (S10), so the words belong in the
+    case, as they do when a case is recategorised into a confidential category."""
+    contact = services.contact_start(
+        actor=EMAIL_READER, channel=Channel.EMAIL, question="Jag har inte råd med hyran"
+    )
+
+    case = services.case_create(
+        actor=EMAIL_READER,
+        contact=contact,
+        channel=Channel.EMAIL,
+        category=financial_support,
+        subject="Ekonomiskt bistånd",
+        district=jarva,
+    )
+
+    contact.refresh_from_db()
+    assert contact.question == ""
+    assert case.description == "Jag har inte råd med hyran"

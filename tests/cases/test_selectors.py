@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from kontaktcenter.cases import selectors, services
 from kontaktcenter.cases.models import CaseStatus, Channel
-from kontaktcenter.core.errors import NotFound, PermissionDenied
+from kontaktcenter.core.errors import NotFound
 from tests.factories import CategoryFactory
 
 # --- the queue --------------------------------------------------------------------------------
@@ -33,6 +35,23 @@ def test_cases_created_in_the_same_instant_keep_the_order_they_came_in(
     queue = selectors.organisation_queue(actor=traffic_officer, organisation_id=traffic_office.pk)
 
     assert [case.subject for case in queue] == subjects
+
+
+def test_the_queue_puts_the_longest_waiting_resident_first_whenever_the_case_was_registered(
+    make_case, traffic_officer, traffic_office, clock
+):
+    """A letter that arrived yesterday but is registered now goes before this morning's call."""
+    make_case(subject="Samtal i morse")
+    clock.advance(hours=3)
+    make_case(
+        channel=Channel.LETTER,
+        subject="Brev som kom igår",
+        received_at=clock() - timedelta(days=1),
+    )
+
+    queue = selectors.organisation_queue(actor=traffic_officer, organisation_id=traffic_office.pk)
+
+    assert [case.subject for case in queue] == ["Brev som kom igår", "Samtal i morse"]
 
 
 def test_the_queue_leaves_out_closed_cases_and_other_organisations_cases(
@@ -84,17 +103,21 @@ def test_contact_center_staff_looking_at_a_district_queue_do_not_see_confidentia
     assert list(queue) == [ordinary]
 
 
-def test_an_officer_cannot_open_another_organisations_queue(district_officer, bromma):
-    with pytest.raises(PermissionDenied):
+def test_an_officer_does_not_find_another_organisations_queue(district_officer, bromma):
+    with pytest.raises(NotFound) as caught:
         selectors.organisation_queue(actor=district_officer, organisation_id=bromma.pk)
+
+    assert caught.value.code == "queue.not_found"
 
 
 @pytest.mark.parametrize("role_fixture", ["tier1_agent", "analyst", "switchboard_operator"])
-def test_roles_without_a_work_list_cannot_open_a_queue(request, traffic_office, role_fixture):
+def test_roles_without_a_work_list_find_no_queue(request, traffic_office, role_fixture):
     actor = request.getfixturevalue(role_fixture)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFound) as caught:
         selectors.organisation_queue(actor=actor, organisation_id=traffic_office.pk)
+
+    assert caught.value.code == "queue.not_found"
 
 
 def test_my_cases_shows_only_the_cases_assigned_to_me(
@@ -244,5 +267,6 @@ def test_an_agent_cannot_open_another_agents_contact(tier1_agent, tier2_agent):
     contact = services.contact_start(actor=tier2_agent, channel=Channel.PHONE)
 
     assert selectors.contact_get(actor=tier2_agent, contact_id=contact.pk) == contact
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound) as caught:
         selectors.contact_get(actor=tier1_agent, contact_id=contact.pk)
+    assert caught.value.code == "contact.not_found"

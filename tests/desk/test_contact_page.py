@@ -108,7 +108,8 @@ def test_creating_a_case_from_a_contact_links_them_and_names_the_receiver(
     assert contact.case == case
     assert contact.outcome == ContactOutcome.CASE_CREATED
     assert case.description == "Lampan vid Fleminggatan 4 är släckt"
-    assert case.resident_phone == "+46701234567"
+    assert case.party is not None
+    assert case.party.phone == "+46701234567"
 
 
 def test_a_wrong_phone_number_is_refused_with_the_value_kept(
@@ -159,3 +160,33 @@ def test_a_field_error_is_announced_with_the_field(agent_client: Client, tier1_a
     assert 'aria-describedby="id_category_error"' in page
     assert 'id="id_category_error"' in page
     assert 'aria-invalid="true"' in page
+
+
+def test_the_latest_contacts_forget_the_words_of_a_case_that_became_confidential(
+    agent_client: Client,
+    tier1_agent: User,
+    traffic_officer: User,
+    street_lighting: Category,
+    financial_support: Category,
+    jarva,
+) -> None:
+    """Secrecy (S10): once an officer moves the case into a confidential category, the agent
+    who took the call no longer sees what the resident said."""
+    contact = _open_contact(tier1_agent)
+    agent_client.post(
+        reverse("desk:contact", args=[contact.pk]),
+        {
+            "question": "Lampan är trasig och jag har inte råd med hyran",
+            "category": street_lighting.pk,
+            "subject": "Trasig lampa",
+            "outcome": "case",
+        },
+    )
+    desk = reverse("desk:contact_desk")
+    assert "inte råd med hyran" in agent_client.get(desk).content.decode()
+
+    services.case_recategorise(
+        actor=traffic_officer, case=Case.objects.get(), category=financial_support, district=jarva
+    )
+
+    assert "inte råd med hyran" not in agent_client.get(desk).content.decode()

@@ -61,11 +61,11 @@ def test_the_queue_costs_the_same_number_of_queries_for_many_cases(
     assert response.status_code == 200
 
 
-def test_an_officer_cannot_open_another_organisations_queue(
+def test_an_officer_finds_no_queue_of_another_organisation(
     client: Client, district_officer: User, traffic_office: Organisation
 ) -> None:
     client.force_login(district_officer)
-    assert client.get(reverse("desk:queue", args=[traffic_office.pk])).status_code == 403
+    assert client.get(reverse("desk:queue", args=[traffic_office.pk])).status_code == 404
 
 
 def test_statistics_refuse_a_period_that_ends_before_it_starts(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from kontaktcenter.accounts.actors import SystemActor
-from kontaktcenter.cases.models import Case
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.forwarding import services
 from kontaktcenter.forwarding.adapters.email import message_id
@@ -15,7 +14,7 @@ from kontaktcenter.forwarding.models import Delivery, Endpoint
 from kontaktcenter.forwarding.worker import Worker
 from kontaktcenter.routing.models import Category
 from tests.conftest import MakeCase
-from tests.forwarding.smtp_fixtures import SmtpServer, smtp_server  # noqa: F401 - fixture
+from tests.forwarding.smtp_fixtures import SmtpServer
 
 ADMIN = SystemActor("test")
 
@@ -49,7 +48,8 @@ def test_a_new_case_arrives_in_the_mailbox_with_its_reference_and_a_stable_messa
     assert message["Message-ID"] == message_id(delivery.idempotency_key)
     plain = message.get_body(preferencelist=("plain",))
     html = message.get_body(preferencelist=("html",))
-    assert plain is not None and html is not None
+    assert plain is not None
+    assert html is not None
     assert "Lampan vid busshållplatsen" in plain.get_content()
     assert case.reference in html.get_content()
     delivery.refresh_from_db()

@@ -22,6 +22,17 @@ from kontaktcenter.forwarding.adapters.base import (
 
 USER_AGENT = "Kontaktcenter-forwarding/1"
 
+_client: httpx.Client | None = None
+
+
+def _shared_client() -> httpx.Client:
+    """One client per process: it keeps connections to receivers open between deliveries,
+    and building one (with its TLS context) costs more than a whole POST on a local network."""
+    global _client  # noqa: PLW0603 - a lazily made, process-wide connection pool
+    if _client is None:
+        _client = httpx.Client(follow_redirects=False, headers={"User-Agent": USER_AGENT})
+    return _client
+
 
 def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> float | None:
     """Retry-After as seconds: either a number of seconds or an HTTP date."""
@@ -64,14 +75,13 @@ def request(
         code, params_of_refusal = refused
         raise TransportError(f"{code.code}: {url} {params_of_refusal}".strip(), permanent=True)
     try:
-        response = httpx.request(
+        response = _shared_client().request(
             method,
             url,
             content=content,
             params=params,
-            headers={"User-Agent": USER_AGENT, **(headers or {})},
+            headers=dict(headers or {}),
             timeout=timeout or settings.FORWARDING_TIMEOUT_SECONDS,
-            follow_redirects=False,
         )
     except httpx.TimeoutException as error:
         raise TransportError(f"timed out: {error}", permanent=False) from error
