@@ -210,7 +210,7 @@ class CategoryEditForm(forms.Form):
     handling = forms.ChoiceField(label=_("Handling"), choices=Handling.choices)
     is_confidential = forms.BooleanField(label=_("Confidential (secrecy, OSL)"), required=False)
     feedback_kind = forms.ChoiceField(
-        label=_("Feedback"), choices=FeedbackKind.choices, required=False
+        label=_("Kind of feedback"), choices=FeedbackKind.choices, required=False
     )
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
     position = forms.IntegerField(label=_("Position among its siblings"), min_value=0, initial=0)
