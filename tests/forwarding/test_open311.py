@@ -283,6 +283,17 @@ def test_statuses_are_asked_for_in_batches(
     assert asked == [polling.STATUS_BATCH, 1]
 
 
+def test_the_worker_polls_as_one_of_its_duties(
+    endpoint: Endpoint, open311_server: Open311TestServer, make_case: MakeCase
+) -> None:
+    case = make_case()
+
+    Worker().run_once()
+
+    assert ExternalReference.objects.get(case=case).status == "open"
+    assert len(open311_server.gets("requests")) == 1
+
+
 def test_a_failing_receiver_is_logged_and_asked_again_next_time(
     endpoint: Endpoint,
     open311_server: Open311TestServer,
