@@ -324,4 +324,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("KONTAKTCENTER_LOG_LEVEL", "INFO")},
+    # httpx logs every request's full URL at INFO; the Open311 API key travels in the query.
+    "loggers": {"httpx": {"level": "WARNING"}},
 }
