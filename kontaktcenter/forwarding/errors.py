@@ -33,6 +33,10 @@ TOO_MANY_SECRETS = error_code(
     "endpoint.too_many_secrets",
     _("Two signing secrets are already active; retire the older one first."),
 )
+OPEN311_NEW_ONLY = error_code(
+    "endpoint.open311_new_only",
+    _("Open311 carries new service requests only, not status changes or closing."),
+)
 NOT_DEAD = error_code(
     "delivery.not_dead", _("Only a delivery that failed for good can be retried.")
 )

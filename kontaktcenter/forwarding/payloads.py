@@ -81,8 +81,11 @@ def build(
 def scrub(payload: dict[str, Any]) -> dict[str, Any]:
     """The payload without the resident's personal data (erasure, retention)."""
     cleaned = {**payload, "resident": None}
-    if isinstance(cleaned.get("case"), dict):
-        cleaned["case"] = {**cleaned["case"], "description": ""}
+    case = cleaned.get("case")
+    if isinstance(case, dict):
+        category = case.get("category") or {}
+        # As on the case itself: the subject becomes the category's name.
+        cleaned["case"] = {**case, "description": "", "subject": category.get("name", "")}
     if "resolution" in cleaned:
         cleaned["resolution"] = ""
     cleaned["scrubbed"] = True

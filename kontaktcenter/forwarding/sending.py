@@ -168,7 +168,9 @@ def _record(
         error_class=failure.error_class[:80],
         worker=worker,
     )
-    if delivery.status == DeliveryStatus.PENDING:
+    # Only the worker that holds the claim decides what happens next; one whose lease ran out
+    # while it was sending records its try and leaves the row to the worker that holds it now.
+    if delivery.status == DeliveryStatus.PENDING and delivery.leased_by == worker:
         delivery.status = DeliveryStatus.DEAD if gives_up else DeliveryStatus.PENDING
         delivery.next_attempt_at = at + timedelta(
             seconds=backoff_seconds(delivery.attempts, retry_after=failure.retry_after)
@@ -179,7 +181,10 @@ def _record(
         delivery.save(
             update_fields=["status", "next_attempt_at", "last_error", "leased_until", "leased_by"]
         )
-    _endpoint_failed(delivery.endpoint, at)
+    if not permanent:
+        # A refused message (a 400, an unmapped category) says nothing about the receiver's
+        # health; only failures worth retrying count towards pausing the endpoint.
+        _endpoint_failed(delivery.endpoint, at)
     return Outcome(delivery.pk, outcome, failure.status)
 
 
@@ -233,24 +238,24 @@ def store_external_reference(
 ) -> ExternalReference:
     """Keep the receiver's reference and status on the case, and say so in its history."""
     at = now()
-    existing = ExternalReference.objects.filter(
-        case_id=delivery.case_id, endpoint_id=delivery.endpoint_id
-    ).first()
-    if existing is None:
-        existing = ExternalReference(
-            case_id=delivery.case_id, endpoint_id=delivery.endpoint_id, updated_at=at
+    with transaction.atomic():
+        existing, _created = ExternalReference.objects.select_for_update().get_or_create(
+            case_id=delivery.case_id,
+            endpoint_id=delivery.endpoint_id,
+            defaults={"updated_at": at},
         )
-    changed = (
-        (reference and existing.reference != reference)
-        or (status and existing.status != status)
-        or (message and existing.message != message)
-    )
-    existing.reference = reference or existing.reference
-    existing.status = status or existing.status
-    existing.message = message or existing.message
-    existing.updated_at = at
-    existing.save()
-    if changed:
+        changed = bool(
+            (reference and existing.reference != reference)
+            or (status and existing.status != status)
+            or (message and existing.message != message)
+        )
+        if not changed:
+            return existing
+        existing.reference = reference or existing.reference
+        existing.status = status or existing.status
+        existing.message = message or existing.message
+        existing.updated_at = at
+        existing.save()
         events.external_update(
             delivery.case,
             actor=WORKER,

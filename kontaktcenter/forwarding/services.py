@@ -121,6 +121,8 @@ def endpoint_create(
         raise ValidationError(errors.UNKNOWN_KIND, field="kind")
     if sends not in Sends.values:
         raise ValidationError(errors.UNKNOWN_SENDS, field="sends")
+    if kind == EndpointKind.OPEN311 and (sends_status_changes or sends_closing):
+        raise ValidationError(errors.OPEN311_NEW_ONLY, field="sends_status_changes")
     chosen = list(categories)
     if sends == Sends.CATEGORIES and not chosen:
         raise ValidationError(errors.CATEGORIES_REQUIRED, field="categories")

@@ -17,9 +17,10 @@ from kontaktcenter.accounts.models import User
 from kontaktcenter.cases import services as case_services
 from kontaktcenter.cases.choices import CaseEventKind
 from kontaktcenter.cases.models import Case, CaseEvent
+from kontaktcenter.core.errors import ValidationError
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.forwarding.adapters.open311 import DESCRIPTION_LIMIT, polling
-from kontaktcenter.forwarding.choices import AttemptOutcome, DeliveryStatus, WebhookEvent
+from kontaktcenter.forwarding.choices import AttemptOutcome, DeliveryStatus
 from kontaktcenter.forwarding.models import Delivery, Endpoint, ExternalReference
 from kontaktcenter.forwarding.services import endpoint_create
 from kontaktcenter.forwarding.worker import Worker
@@ -190,7 +191,7 @@ def test_the_service_request_id_becomes_the_cases_external_reference(
     assert delivery.status == DeliveryStatus.DELIVERED
     assert delivery.external_reference == service_request_id
     assert delivery.open311_token == ""
-    [attempt] = delivery.tries.all()
+    [attempt] = delivery.attempt_log.all()
     assert attempt.outcome == AttemptOutcome.DELIVERED
     assert attempt.response_status == 201
     assert "within two weeks" in attempt.response_excerpt
@@ -362,7 +363,7 @@ def test_a_georeport_error_is_dead_at_once_with_its_description(
     assert delivery.status == DeliveryStatus.DEAD
     assert delivery.attempts == 1
     assert "Service code lamp is not a valid service code" in delivery.last_error
-    [attempt] = delivery.tries.all()
+    [attempt] = delivery.attempt_log.all()
     assert attempt.outcome == AttemptOutcome.PERMANENT
     assert attempt.response_status == 400
     assert "Service code lamp is not a valid service code" in attempt.response_excerpt
@@ -383,7 +384,7 @@ def test_an_unavailable_receiver_is_tried_again_later(
     assert delivery.last_error == "HTTP 503"
     # Not before the receiver's Retry-After.
     assert delivery.next_attempt_at >= clock() + timedelta(seconds=open311_server.retry_after)
-    [attempt] = delivery.tries.all()
+    [attempt] = delivery.attempt_log.all()
     assert attempt.outcome == AttemptOutcome.RETRY
 
     assert send_due() == 0  # not due yet
@@ -408,7 +409,7 @@ def test_an_answer_that_is_not_georeport_json_is_tried_again(
     delivery = delivery_of(case)
     assert delivery.status == DeliveryStatus.PENDING
     assert "not JSON" in delivery.last_error
-    assert delivery.tries.get().outcome == AttemptOutcome.RETRY
+    assert delivery.attempt_log.get().outcome == AttemptOutcome.RETRY
 
 
 def test_a_category_without_a_service_code_is_dead_with_a_clear_message(
@@ -452,31 +453,20 @@ def test_a_confidential_case_is_never_made_a_public_service_request(
     assert open311_server.posts() == []
 
 
-def test_status_changes_and_closing_send_nothing_and_say_so(
+def test_an_open311_endpoint_cannot_ask_for_status_changes_or_closing(
     allow_local_receivers: None,
     open311_server: Open311TestServer,
     traffic_office: Organisation,
     street_lighting: Category,
-    make_case: MakeCase,
-    traffic_officer: User,
 ) -> None:
-    open311_endpoint(
-        open311_server,
-        traffic_office,
-        {street_lighting.pk: "streetlight"},
-        sends_status_changes=True,
-        sends_closing=True,
-    )
-    case = make_case()
-    send_due()
-    case_services.case_change_status(actor=traffic_officer, case=case, status="in_progress")
-    case_services.case_close(actor=traffic_officer, case=case, resolution="Lagad.")
-
-    assert send_due() == 2
-
-    assert len(open311_server.posts()) == 1
-    follow_ups = Delivery.objects.filter(case=case).exclude(webhook_event=WebhookEvent.CASE_CREATED)
-    assert {d.webhook_event for d in follow_ups} == {"case.status_changed", "case.closed"}
-    for delivery in follow_ups:
-        assert delivery.status == DeliveryStatus.DELIVERED
-        assert "nothing was sent" in delivery.tries.get().response_excerpt
+    """GeoReport v2 has no way to carry them, so the administrator is told at once."""
+    with pytest.raises(ValidationError) as refused:
+        open311_endpoint(
+            open311_server,
+            traffic_office,
+            {street_lighting.pk: "streetlight"},
+            sends_status_changes=True,
+            sends_closing=True,
+        )
+    assert refused.value.code == "endpoint.open311_new_only"
+    assert not Endpoint.objects.exists()

@@ -10,9 +10,12 @@ import email.utils
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from dataclasses import dataclass
+
 import httpx
 from django.conf import settings
 
+from kontaktcenter.core import clock
 from kontaktcenter.forwarding import safety
 from kontaktcenter.forwarding.adapters.base import (
     TransportError,
@@ -21,6 +24,16 @@ from kontaktcenter.forwarding.adapters.base import (
 )
 
 USER_AGENT = "Kontaktcenter-forwarding/1"
+# What is read of an answer: enough for a reference, a GeoReport list or an error text. A
+# receiver cannot make a worker hold megabytes by answering with them.
+MAX_ANSWER_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Answer:
+    status_code: int
+    headers: httpx.Headers
+    text: str
 
 _client: httpx.Client | None = None
 
@@ -30,7 +43,10 @@ def _shared_client() -> httpx.Client:
     and building one (with its TLS context) costs more than a whole POST on a local network."""
     global _client  # noqa: PLW0603 - a lazily made, process-wide connection pool
     if _client is None:
-        _client = httpx.Client(follow_redirects=False, headers={"User-Agent": USER_AGENT})
+        # trust_env=False: no proxy variables or .netrc credentials sneak into deliveries.
+        _client = httpx.Client(
+            follow_redirects=False, trust_env=False, headers={"User-Agent": USER_AGENT}
+        )
     return _client
 
 
@@ -47,7 +63,7 @@ def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> fl
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+    return max(0.0, (moment - (now or clock.now())).total_seconds())
 
 
 def post(
@@ -56,7 +72,7 @@ def post(
     content: bytes,
     headers: Mapping[str, str],
     timeout: float | None = None,
-) -> httpx.Response:
+) -> Answer:
     """POST and return the answer if it is 2xx; otherwise raise a TransportError."""
     return request("POST", url, content=content, headers=headers, timeout=timeout)
 
@@ -69,39 +85,56 @@ def request(
     headers: Mapping[str, str] | None = None,
     params: Mapping[str, str] | None = None,
     timeout: float | None = None,
-) -> httpx.Response:
+) -> Answer:
     refused = safety.refusal(url)
     if refused is not None:
         code, params_of_refusal = refused
         raise TransportError(f"{code.code}: {url} {params_of_refusal}".strip(), permanent=True)
+    client = _shared_client()
     try:
-        response = _shared_client().request(
-            method,
-            url,
-            content=content,
-            params=params,
-            headers=dict(headers or {}),
-            timeout=timeout or settings.FORWARDING_TIMEOUT_SECONDS,
+        response = client.send(
+            client.build_request(
+                method,
+                url,
+                content=content,
+                params=params,
+                headers=dict(headers or {}),
+                timeout=timeout or settings.FORWARDING_TIMEOUT_SECONDS,
+            ),
+            stream=True,
         )
+        try:
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) >= MAX_ANSWER_BYTES:
+                    break
+        finally:
+            response.close()
     except httpx.TimeoutException as error:
         raise TransportError(f"timed out: {error}", permanent=False) from error
     except httpx.HTTPError as error:
         # Refused connections, resets, DNS failures: the receiver may be back soon.
         raise TransportError(f"{type(error).__name__}: {error}", permanent=False) from error
-    if 200 <= response.status_code < 300:
-        return response
-    body = excerpt(response.text)
-    if 300 <= response.status_code < 400:
+    answer = Answer(
+        status_code=response.status_code,
+        headers=response.headers,
+        text=bytes(body[:MAX_ANSWER_BYTES]).decode(response.encoding or "utf-8", errors="replace"),
+    )
+    if 200 <= answer.status_code < 300:
+        return answer
+    body_excerpt = excerpt(answer.text)
+    if 300 <= answer.status_code < 400:
         raise TransportError(
-            f"redirect to {response.headers.get('location', '?')} not followed",
+            f"redirect to {answer.headers.get('location', '?')} not followed",
             permanent=True,
-            status=response.status_code,
-            response_excerpt=body,
+            status=answer.status_code,
+            response_excerpt=body_excerpt,
         )
     raise TransportError(
-        f"HTTP {response.status_code}",
-        permanent=status_is_permanent(response.status_code),
-        status=response.status_code,
-        response_excerpt=body,
-        retry_after=retry_after_seconds(response.headers.get("retry-after")),
+        f"HTTP {answer.status_code}",
+        permanent=status_is_permanent(answer.status_code),
+        status=answer.status_code,
+        response_excerpt=body_excerpt,
+        retry_after=retry_after_seconds(answer.headers.get("retry-after")),
     )
