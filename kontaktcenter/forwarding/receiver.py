@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from kontaktcenter.forwarding import signing
 
@@ -70,7 +70,7 @@ class KeyStore:
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS deliveries ("
-            " n INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " n INTEGER PRIMARY KEY,"
             " idempotency_key TEXT NOT NULL UNIQUE,"
             " event TEXT NOT NULL,"
             " case_reference TEXT NOT NULL,"
@@ -80,15 +80,25 @@ class KeyStore:
     def remember(self, key: str, *, event: str, case_reference: str) -> Remembered:
         """Store `key` unless it is known; either way return its reference."""
         with self._lock:
-            inserted = self._db.execute(
-                "INSERT OR IGNORE INTO deliveries (idempotency_key, event, case_reference)"
-                " VALUES (?, ?, ?)",
-                (key, event, case_reference),
-            ).rowcount
-            (number,) = self._db.execute(
-                "SELECT n FROM deliveries WHERE idempotency_key = ?", (key,)
-            ).fetchone()
-        return Remembered(reference=f"{REFERENCE_PREFIX}{number}", duplicate=inserted == 0)
+            # IMMEDIATE: two receivers sharing the file cannot both take the key as new.
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                row = self._db.execute(
+                    "SELECT n FROM deliveries WHERE idempotency_key = ?", (key,)
+                ).fetchone()
+                duplicate = row is not None
+                if row is None:
+                    cursor = self._db.execute(
+                        "INSERT INTO deliveries (idempotency_key, event, case_reference)"
+                        " VALUES (?, ?, ?)",
+                        (key, event, case_reference),
+                    )
+                    row = (cursor.lastrowid,)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return Remembered(reference=f"{REFERENCE_PREFIX}{row[0]}", duplicate=duplicate)
 
     def __len__(self) -> int:
         with self._lock:
@@ -154,6 +164,7 @@ class Receiver:
         self._distinct = 0
         self._failed = 0
         self._thread: threading.Thread | None = None
+        self._closed = False
         self.server = ThreadingHTTPServer((host, port), _handler_for(self))
         self.server.daemon_threads = True
 
@@ -169,7 +180,7 @@ class Receiver:
         host, port = self.address
         return f"http://{host}:{port}/"
 
-    def start(self) -> Receiver:
+    def start(self) -> Self:
         self._thread = threading.Thread(
             target=self.server.serve_forever,
             kwargs={"poll_interval": 0.1},
@@ -184,16 +195,19 @@ class Receiver:
         self.server.serve_forever(poll_interval=0.2)
 
     def stop(self) -> Stats:
-        """Stop serving, release the port and the store; returns the final counts."""
+        """Stop serving, release the port and the store; returns the final counts. Stopping a
+        stopped receiver does nothing."""
         if self._thread is not None:
             self.server.shutdown()
             self._thread.join()
             self._thread = None
-        self.server.server_close()
-        self.keys.close()
+        if not self._closed:
+            self._closed = True
+            self.server.server_close()
+            self.keys.close()
         return self.stats()
 
-    def __enter__(self) -> Receiver:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *_exc: object) -> None:
