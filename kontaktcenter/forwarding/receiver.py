@@ -190,10 +190,6 @@ class Receiver:
         self._thread.start()
         return self
 
-    def serve_forever(self) -> None:
-        """Serve in the calling thread until `stop()` is called from another."""
-        self.server.serve_forever(poll_interval=0.2)
-
     def stop(self) -> Stats:
         """Stop serving, release the port and the store; returns the final counts. Stopping a
         stopped receiver does nothing."""
@@ -235,12 +231,13 @@ class Receiver:
 
     # --- one request --------------------------------------------------------------------------
 
-    def handle_delivery(self, body: bytes, headers: dict[str, str]) -> _Answer:
+    def handle_delivery(self, body: bytes, headers: dict[str, str]) -> Answer:
         """Decide the answer to one POST (no network here; the handler writes it)."""
         signature = headers.get(signing.SIGNATURE_HEADER.lower(), "")
         if not signing.verify(body, signature, self.secrets, tolerance=self.tolerance):
-            self.log("401 signature missing, wrong or too old")
-            return _Answer(HTTPStatus.UNAUTHORIZED, {"error": "bad signature"})
+            key = headers.get(signing.IDEMPOTENCY_HEADER.lower(), "-")
+            self.log(f"401 {key} signature missing, wrong or too old")
+            return Answer(HTTPStatus.UNAUTHORIZED, {"error": "bad signature"})
         key = headers.get(signing.IDEMPOTENCY_HEADER.lower(), "").strip()
         try:
             payload = json.loads(body)
@@ -260,10 +257,10 @@ class Receiver:
             return self._refusal(behaviour.status)
         if not key:
             self.log(f"400 {event} {case_reference} without an Idempotency-Key")
-            return _Answer(HTTPStatus.BAD_REQUEST, {"error": "Idempotency-Key header missing"})
+            return Answer(HTTPStatus.BAD_REQUEST, {"error": "Idempotency-Key header missing"})
         if not isinstance(payload, dict):
             self.log(f"400 {key} body is not a JSON object")
-            return _Answer(HTTPStatus.BAD_REQUEST, {"error": "body is not a JSON object"})
+            return Answer(HTTPStatus.BAD_REQUEST, {"error": "body is not a JSON object"})
         remembered = self.keys.remember(key, event=event, case_reference=case_reference)
         if not remembered.duplicate:
             self._count_distinct()
@@ -271,9 +268,9 @@ class Receiver:
             f"{behaviour.status} {key} {event} {case_reference} "
             f"{'duplicate' if remembered.duplicate else 'new'} {remembered.reference}"
         )
-        return _Answer(behaviour.status, {"reference": remembered.reference})
+        return Answer(behaviour.status, {"reference": remembered.reference})
 
-    def _refusal(self, status: int) -> _Answer:
+    def _refusal(self, status: int) -> Answer:
         headers: dict[str, str] = {}
         behaviour = self.behaviour
         slow_down = {HTTPStatus.TOO_MANY_REQUESTS, HTTPStatus.SERVICE_UNAVAILABLE}
@@ -285,11 +282,13 @@ class Receiver:
             phrase = HTTPStatus(status).phrase
         except ValueError:
             phrase = f"HTTP {status}"
-        return _Answer(status, {"error": phrase}, headers)
+        return Answer(status, {"error": phrase}, headers)
 
 
 @dataclass(frozen=True)
-class _Answer:
+class Answer:
+    """What the receiver answers one request: status, JSON body, extra headers."""
+
     status: int
     body: dict[str, Any]
     headers: dict[str, str] | None = None
@@ -302,9 +301,9 @@ def _handler_for(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             if self.path.split("?", 1)[0].rstrip("/") == "/stats":
-                self._answer(_Answer(HTTPStatus.OK, receiver.stats().as_json()))
+                self._answer(Answer(HTTPStatus.OK, receiver.stats().as_json()))
             else:
-                self._answer(_Answer(HTTPStatus.NOT_FOUND, {"error": "POST deliveries here"}))
+                self._answer(Answer(HTTPStatus.NOT_FOUND, {"error": "POST deliveries here"}))
 
         def do_POST(self) -> None:
             try:
@@ -312,19 +311,21 @@ def _handler_for(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
             except ValueError:
                 length = -1
             if length < 0:
-                self._answer(_Answer(HTTPStatus.BAD_REQUEST, {"error": "bad Content-Length"}))
+                self._answer(Answer(HTTPStatus.BAD_REQUEST, {"error": "bad Content-Length"}))
                 return
             if length > MAX_BODY_BYTES:
                 receiver.log(f"413 body of {length} bytes")
                 self.close_connection = True
-                self._answer(_Answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "too large"}))
+                self._answer(Answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "too large"}))
                 return
             body = self.rfile.read(length)
             headers = {name.lower(): value for name, value in self.headers.items()}
             self._answer(receiver.handle_delivery(body, headers))
 
-        def _answer(self, answer: _Answer) -> None:
-            content = json.dumps(answer.body).encode()
+        def _answer(self, answer: Answer) -> None:
+            # 204 and 304 answers have no body.
+            no_body = answer.status in {HTTPStatus.NO_CONTENT, HTTPStatus.NOT_MODIFIED}
+            content = b"" if no_body else json.dumps(answer.body).encode()
             self.send_response(answer.status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(content)))

@@ -19,7 +19,7 @@ from kontaktcenter.accounts.actors import SystemActor
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.forwarding import services
 from kontaktcenter.forwarding.models import Endpoint
-from kontaktcenter.forwarding.receiver import Behaviour, Receiver
+from kontaktcenter.forwarding.receiver import Answer, Behaviour, Receiver
 
 # What the endpoint signs with and the receiver checks.
 RECEIVER_SECRET = "x" * 32
@@ -42,7 +42,7 @@ class RecordingReceiver(Receiver):
         self.requests: list[Request] = []
         super().__init__(log=self.lines.append, **options)
 
-    def handle_delivery(self, body: bytes, headers: dict[str, str]) -> Any:
+    def handle_delivery(self, body: bytes, headers: dict[str, str]) -> Answer:
         self.requests.append(Request(body=body, headers=dict(headers)))
         return super().handle_delivery(body, headers)
 
