@@ -5,5 +5,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("konto/", include("kontaktcenter.accounts.urls")),
+    path("api/", include("kontaktcenter.api.urls")),
     path("", include("kontaktcenter.desk.urls")),
 ]

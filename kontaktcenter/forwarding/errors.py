@@ -40,3 +40,15 @@ OPEN311_NEW_ONLY = error_code(
 NOT_DEAD = error_code(
     "delivery.not_dead", _("Only a delivery that failed for good can be retried.")
 )
+
+# Status reports a receiving system sends back (inbound.py).
+INBOUND_BAD_SIGNATURE = error_code(
+    "inbound.bad_signature",
+    _("The signature is missing, wrong or too old; sign with the endpoint's active secret."),
+)
+INBOUND_TOO_LARGE = error_code("inbound.too_large", _("The body may be at most %(max)d bytes."))
+INBOUND_NOT_JSON = error_code("inbound.not_json", _("The body must be a JSON object in UTF-8."))
+INBOUND_NOT_TEXT = error_code("inbound.not_text", _("%(label)s must be a string."))
+INBOUND_NOTHING_REPORTED = error_code(
+    "inbound.nothing_reported", _("Give at least one of reference, status and message.")
+)
