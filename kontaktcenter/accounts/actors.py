@@ -39,9 +39,10 @@ class ResidentActor:
 
 @dataclass(frozen=True)
 class ApiClientActor:
-    """An integration acting with its key, for its organisation and the units below it."""
+    """An integration acting for its organisation and the units below it: an API client with
+    its key, or a receiving system reporting back on a delivery endpoint (`key_id` None)."""
 
-    key_id: int
+    key_id: int | None
     name: str
     organisation_id: int
 

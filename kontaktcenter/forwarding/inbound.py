@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.accounts.actors import ApiClientActor
 from kontaktcenter.cases.errors import CASE_NOT_FOUND
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import REQUIRED, TOO_LONG, NotFound, ServiceError, ValidationError
@@ -164,7 +165,16 @@ def record_status_report(*, endpoint_id: int, body: bytes, signature: str) -> Re
 def _store(delivery: Delivery, report: StatusReport) -> None:
     def store() -> None:
         store_external_reference(
-            delivery, reference=report.reference, status=report.status, message=report.message
+            delivery,
+            reference=report.reference,
+            status=report.status,
+            message=report.message,
+            # The receiving system speaks here, not our worker.
+            actor=ApiClientActor(
+                key_id=None,
+                name=delivery.endpoint.name,
+                organisation_id=delivery.endpoint.organisation_id,
+            ),
         )
 
     try:

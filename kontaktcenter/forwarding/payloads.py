@@ -51,7 +51,11 @@ def build(
             },
             "subject": case.subject,
             "description": case.description,
-            "status": case.status,
+            # The status this event leaves the case in (a status event is written just before
+            # the case row changes).
+            "status": event.data.get("after", case.status)
+            if event.kind == CaseEventKind.STATUS_CHANGED
+            else case.status,
             "confidential": case.is_confidential,
             "organisation": _organisation(case.responsible_organisation),
             "district": _organisation(case.district),
@@ -60,7 +64,12 @@ def build(
         "resident": None,
     }
     party = case.party
-    if case.share_contact_details and party is not None and party.scrubbed_at is None:
+    if case.is_confidential:
+        # Secrecy (S10): a confidential case is announced, never described; the district's
+        # officers read it in Kontaktcenter, where every read is logged.
+        body["case"]["subject"] = ""
+        body["case"]["description"] = ""
+    elif case.share_contact_details and party is not None and party.scrubbed_at is None:
         body["resident"] = {"name": party.name, "email": party.email, "phone": party.phone}
     if event.kind in {
         CaseEventKind.STATUS_CHANGED,
@@ -72,7 +81,7 @@ def build(
             "after": event.data.get("after"),
         }
     if event.kind == CaseEventKind.CLOSED:
-        body["resolution"] = event.data.get("resolution", "")
+        body["resolution"] = "" if case.is_confidential else event.data.get("resolution", "")
     if event.kind == CaseEventKind.ROUTED and event.data.get("before"):
         body["forwarded_from"] = event.data["before"].get("name")
     return body

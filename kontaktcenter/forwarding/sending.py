@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
-from kontaktcenter.accounts.actors import WORKER
+from kontaktcenter.accounts.actors import WORKER, Actor
 from kontaktcenter.cases import events
 from kontaktcenter.core.clock import now
 from kontaktcenter.forwarding.adapters import transport_for
@@ -234,7 +234,12 @@ def _endpoint_failed(endpoint: Endpoint, at: datetime) -> None:
 
 
 def store_external_reference(
-    delivery: Delivery, *, reference: str, status: str, message: str
+    delivery: Delivery,
+    *,
+    reference: str,
+    status: str,
+    message: str,
+    actor: Actor = WORKER,
 ) -> ExternalReference:
     """Keep the receiver's reference and status on the case, and say so in its history."""
     at = now()
@@ -258,7 +263,7 @@ def store_external_reference(
         existing.save()
         events.external_update(
             delivery.case,
-            actor=WORKER,
+            actor=actor,
             at=at,
             endpoint=delivery.endpoint.name,
             reference=existing.reference,

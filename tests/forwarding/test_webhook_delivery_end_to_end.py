@@ -91,7 +91,7 @@ def test_the_reference_the_receiver_answers_is_kept_on_the_case_and_in_its_histo
     event = CaseEvent.objects.get(case=case, kind=CaseEventKind.EXTERNAL_UPDATE)
     assert event.data["reference"] == "RCV-1"
     assert event.data["endpoint"] == "Felanmälan Trafik"
-    assert [attempt.outcome for attempt in delivery.tries.all()] == [AttemptOutcome.DELIVERED]
+    assert [attempt.outcome for attempt in delivery.attempt_log.all()] == [AttemptOutcome.DELIVERED]
 
 
 def test_a_resend_after_a_lost_record_is_counted_raw_but_not_distinct(
@@ -135,7 +135,7 @@ def test_a_receiver_answering_503_gets_the_delivery_again_later(
     assert delivery.status == DeliveryStatus.PENDING
     assert delivery.next_attempt_at > clock.at
     assert delivery.attempts == 1
-    [attempt] = delivery.tries.all()
+    [attempt] = delivery.attempt_log.all()
     assert (attempt.outcome, attempt.response_status) == (AttemptOutcome.RETRY, 503)
     assert _send_due() == 0, "not due before its next attempt"
 
@@ -162,7 +162,7 @@ def test_a_receiver_answering_400_sends_the_delivery_to_the_dead_letter_at_once(
 
     delivery = _delivery(case, endpoint)
     assert delivery.status == DeliveryStatus.DEAD
-    assert [(try_.outcome, try_.response_status) for try_ in delivery.tries.all()] == [
+    assert [(try_.outcome, try_.response_status) for try_ in delivery.attempt_log.all()] == [
         (AttemptOutcome.PERMANENT, 400)
     ]
     assert receiver.stats().raw == 1
@@ -184,7 +184,7 @@ def test_a_receiver_answering_429_with_retry_after_is_not_asked_again_sooner(
     delivery = _delivery(case, endpoint)
     assert delivery.status == DeliveryStatus.PENDING
     assert delivery.next_attempt_at >= sent_at + timedelta(seconds=120)
-    assert delivery.tries.get().response_status == 429
+    assert delivery.attempt_log.get().response_status == 429
 
 
 def test_a_redirect_is_not_followed(
@@ -200,7 +200,7 @@ def test_a_redirect_is_not_followed(
     assert elsewhere.requests == []
     delivery = _delivery(case, endpoint)
     assert delivery.status == DeliveryStatus.DEAD
-    assert delivery.tries.get().response_status == 307
+    assert delivery.attempt_log.get().response_status == 307
     assert "not followed" in delivery.last_error
 
 

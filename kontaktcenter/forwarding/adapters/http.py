@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import email.utils
 from collections.abc import Mapping
-from datetime import UTC, datetime
-
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import httpx
 from django.conf import settings
@@ -34,6 +33,7 @@ class Answer:
     status_code: int
     headers: httpx.Headers
     text: str
+
 
 _client: httpx.Client | None = None
 

@@ -7,6 +7,7 @@ Confidential cases are announced, never described: e-mail is not a place for sec
 
 from __future__ import annotations
 
+import email.utils
 import smtplib
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
 
 
 def message_id(idempotency_key: str) -> str:
-    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "kontaktcenter.localhost"
+    # The sender may be written "Kontaktcenter Stockholm <kontaktcenter@stockholm.se>".
+    address = email.utils.parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    domain = address.rpartition("@")[2] or "kontaktcenter.localhost"
     return f"<{idempotency_key}@{domain}>"
 
 
