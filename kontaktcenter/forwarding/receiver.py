@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -100,6 +101,12 @@ class KeyStore:
                 raise
         return Remembered(reference=f"{REFERENCE_PREFIX}{row[0]}", duplicate=duplicate)
 
+    def keys(self) -> list[str]:
+        """Every idempotency key taken in, in the order they first arrived."""
+        with self._lock:
+            rows = self._db.execute("SELECT idempotency_key FROM deliveries ORDER BY n").fetchall()
+        return [key for (key,) in rows]
+
     def __len__(self) -> int:
         with self._lock:
             (count,) = self._db.execute("SELECT count(*) FROM deliveries").fetchone()
@@ -134,6 +141,16 @@ def _summary(payload: Any) -> tuple[str, str]:
     return str(payload.get("event") or "?"), str(reference or "?")
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A sender that hangs up mid-answer (a worker killed, a timeout) is normal for a receiver;
+    it is not worth a traceback on the console."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class Receiver:
     """The example receiver: an HTTP server in a thread of its own.
 
@@ -165,7 +182,7 @@ class Receiver:
         self._failed = 0
         self._thread: threading.Thread | None = None
         self._closed = False
-        self.server = ThreadingHTTPServer((host, port), _handler_for(self))
+        self.server = _QuietServer((host, port), _handler_for(self))
         self.server.daemon_threads = True
 
     # --- running ------------------------------------------------------------------------------

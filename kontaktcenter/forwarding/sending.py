@@ -87,6 +87,13 @@ def claim(worker: str, *, limit: int = 10) -> list[int]:
     return chosen
 
 
+def release(delivery_ids: list[int], worker: str) -> None:
+    """Give back claims a stopping worker will not send, so others take them at once."""
+    Delivery.objects.filter(pk__in=delivery_ids, leased_by=worker).update(
+        leased_until=None, leased_by=""
+    )
+
+
 @dataclass(frozen=True)
 class Outcome:
     delivery_id: int

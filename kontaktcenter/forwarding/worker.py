@@ -62,9 +62,11 @@ class Worker:
             claimed = sending.claim(self.name, limit=self.batch)
             if not claimed:
                 break
-            for delivery_id in claimed:
-                # SIGTERM between two deliveries: stop here; the rest keep their short lease.
+            for position, delivery_id in enumerate(claimed):
+                # SIGTERM between two deliveries: stop here and hand the rest back at once,
+                # rather than leave them to wait for the lease to run out.
                 if self.stopping:
+                    sending.release(claimed[position:], self.name)
                     break
                 if sending.deliver(delivery_id, self.name) is not None:
                     handled += 1
