@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from kontaktcenter.accounts.actors import WORKER, Actor
 from kontaktcenter.cases import events
@@ -51,6 +51,9 @@ def backoff_seconds(attempt: int, *, retry_after: float | None = None) -> float:
 def claim(worker: str, *, limit: int = 10) -> list[int]:
     """Take up to `limit` due deliveries for `worker` and return their ids.
 
+    Deliveries about one case to one endpoint are taken one at a time, oldest first, so a
+    receiver sees a case created before it sees it closed, whatever had to be retried.
+
     On PostgreSQL FOR UPDATE SKIP LOCKED lets many workers claim at once without waiting on or
     taking each other's rows; on SQLite the claim's write transaction is serialised as a whole.
     An endpoint whose circuit is open is skipped; when its cool-down has passed, one worker
@@ -64,6 +67,18 @@ def claim(worker: str, *, limit: int = 10) -> list[int]:
             .filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=at)
             .filter(Q(leased_until__isnull=True) | Q(leased_until__lt=at))
             .filter(Q(endpoint__paused_until__isnull=True) | Q(endpoint__paused_until__lte=at))
+            # One case's deliveries to one endpoint go in the order they happened: a status
+            # change waits while the case's creation is still being retried.
+            .exclude(
+                Exists(
+                    Delivery.objects.filter(
+                        case_id=OuterRef("case_id"),
+                        endpoint_id=OuterRef("endpoint_id"),
+                        status=DeliveryStatus.PENDING,
+                        id__lt=OuterRef("id"),
+                    )
+                )
+            )
             .order_by("next_attempt_at", "id")
             .values_list("id", "endpoint_id", "endpoint__failures_in_row")[:limit]
         )

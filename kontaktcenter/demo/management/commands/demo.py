@@ -1,12 +1,23 @@
-"""`kontaktcenter demo`: migrate, load the Stockholm demo if missing, print logins, serve."""
+"""`kontaktcenter demo`: migrate, load the Stockholm demo if missing, print logins, serve.
+
+Serving, it also runs what the demo's deliveries need beside the web server: a `kontaktcenter
+worker` and the example webhook receiver (`kontaktcenter forwarding receiver` on port 8025,
+which logs every delivery it takes in), and stops both when the server stops.
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from kontaktcenter.demo.forwarding import DEMO_WEBHOOK_SECRET, RECEIVER_PORT
 from kontaktcenter.demo.services import (
     DEFAULT_CONTACTS_PER_DAY,
     DEFAULT_HISTORY_DAYS,
@@ -59,4 +70,40 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"Open {url} and log in with one of the accounts above.")
         if not options["no_serve"]:
-            call_command("serve", host=options["host"], port=options["port"])
+            self.stdout.write(
+                f"Deliveries: a worker sends them; Trafikkontoret's webhook reaches the example "
+                f"receiver on 127.0.0.1:{RECEIVER_PORT}, mail lands in {settings.EMAIL_FILE_PATH}."
+            )
+            with _beside_the_server():
+                call_command("serve", host=options["host"], port=options["port"])
+
+
+@contextmanager
+def _beside_the_server() -> Iterator[None]:
+    command = [sys.executable, "-m", "kontaktcenter.cli"]
+    store = settings.DATA_DIR / "example-receiver.sqlite3"
+    receiver = [
+        *command,
+        "forwarding",
+        "receiver",
+        "--port",
+        str(RECEIVER_PORT),
+        "--secret",
+        DEMO_WEBHOOK_SECRET,
+        "--store",
+        str(store),
+    ]
+    processes = [
+        subprocess.Popen(receiver),  # noqa: S603 - our own commands
+        subprocess.Popen([*command, "worker"]),  # noqa: S603
+    ]
+    try:
+        yield
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
