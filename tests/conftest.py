@@ -8,7 +8,7 @@ Idrottsförvaltningen has a booking unit that takes facility bookings.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -53,7 +53,9 @@ class Clock:
         self.at = at
 
     def __call__(self) -> datetime:
-        return self.at
+        # In UTC, as the real clock answers: code that takes `.date()` of "now" instead of the
+        # Stockholm date then fails here just after midnight, as it would in production.
+        return self.at.astimezone(UTC)
 
     def set(self, at: datetime) -> None:
         self.at = at
