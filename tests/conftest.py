@@ -14,12 +14,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import translation
+from pytest_django.fixtures import Settings
 
+from kontaktcenter.accounts.actors import SystemActor
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, Channel
 from kontaktcenter.core import clock as project_clock
 from kontaktcenter.directory.models import Organisation, OrganisationKind, Site
+from kontaktcenter.forwarding import services as forwarding_services
+from kontaktcenter.forwarding.models import Endpoint, EndpointKind, Sends
 from kontaktcenter.routing.models import Category, Handling
 from tests.factories import (
     CategoryFactory,
@@ -30,8 +34,11 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
+from tests.receivers import WebhookReceiver, running_receiver
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# Who sets up what a test takes as given, where no person of the cast would.
+SETUP = SystemActor("test-setup")
 
 
 @pytest.fixture(autouse=True)
@@ -325,4 +332,30 @@ def confidential_case(
         category=financial_support,
         subject="Fråga om ekonomiskt bistånd",
         district=jarva,
+    )
+
+
+# --- a receiving system -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def webhook_receiver(settings: Settings) -> Iterator[WebhookReceiver]:
+    """Trafikkontoret's feedback system, a real webhook server on 127.0.0.1."""
+    with running_receiver(settings) as receiver:
+        yield receiver
+
+
+@pytest.fixture
+def traffic_feedback_system(
+    traffic_office: Organisation, webhook_receiver: WebhookReceiver, clock: Clock
+) -> Endpoint:
+    """Trafikkontoret's webhook endpoint: every new case goes to its feedback system."""
+    return forwarding_services.endpoint_create(
+        actor=SETUP,
+        organisation=traffic_office,
+        name="Synpunktssystemet",
+        kind=EndpointKind.WEBHOOK,
+        url=webhook_receiver.url,
+        secret="trafikkontoret-delar-denna-hemlighet",
+        sends=Sends.ALL,
     )

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from kontaktcenter.accounts.roles import ORGANISATION_ROLES, Role
 from kontaktcenter.cases import policies as case_policies
 from kontaktcenter.desk.views.common import current_user
+from kontaktcenter.forwarding import policies as forwarding_policies
 from kontaktcenter.routing import policies as routing_policies
 from kontaktcenter.statistics import policies as statistics_policies
 
@@ -24,5 +25,6 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "search_cases": case_policies.may_search_cases(user),
             "statistics": statistics_policies.may_view_statistics(user),
             "categories": routing_policies.may_manage_categories(user),
+            "endpoints": forwarding_policies.may_manage_endpoints(user),
         }
     }

@@ -12,7 +12,13 @@ from django.urls import reverse
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, Channel
-from tests.conftest import MakeCase
+from kontaktcenter.directory.models import Organisation
+from kontaktcenter.forwarding import services as forwarding_services
+from kontaktcenter.forwarding.models import EndpointKind, Sends
+from kontaktcenter.routing.models import Category
+from tests.conftest import SETUP, MakeCase
+from tests.factories import UnitFactory
+from tests.receivers import send_due
 
 # Generous enough for session, user, messages and the page's own reads; tight enough that a
 # query per row or per event breaks it.
@@ -95,3 +101,49 @@ def test_the_contact_desk_costs_the_same_with_many_recent_contacts(
     many = _queries(client, url)
     assert many == few
     assert many <= CONTACT_DESK_BUDGET
+
+
+# The endpoint list: session, user, the administrator's organisation scope, the endpoints, their
+# categories, the delivery counts, the last day's attempts and the user's organisation in the
+# page header.
+ENDPOINT_LIST_BUDGET = 8
+
+
+def _mailboxes(
+    organisations: list[Organisation], categories: list[Category], first: int = 0
+) -> None:
+    for number, organisation in enumerate(organisations, start=first):
+        forwarding_services.endpoint_create(
+            actor=SETUP,
+            organisation=organisation,
+            name=f"Brevlåda {number}",
+            kind=EndpointKind.EMAIL,
+            email=f"brevlada{number}@example.se",
+            sends=Sends.CATEGORIES,
+            categories=categories,
+        )
+
+
+@pytest.mark.django_db
+def test_the_endpoint_list_costs_the_same_for_many_endpoints_and_deliveries(
+    client: Client,
+    traffic_admin: User,
+    traffic_office: Organisation,
+    street_lighting: Category,
+    make_case: MakeCase,
+) -> None:
+    client.force_login(traffic_admin)
+    url = reverse("desk:endpoints")
+    _mailboxes([traffic_office], [street_lighting])
+    make_case()
+    send_due()
+    few = _queries(client, url)
+    units = [UnitFactory.create(parent=traffic_office) for _ in range(5)]
+    _mailboxes(units, [street_lighting])
+    _mailboxes([traffic_office], [street_lighting], first=len(units) + 1)
+    for _ in range(5):
+        make_case()
+    send_due()
+    many = _queries(client, url)
+    assert many == few
+    assert many <= ENDPOINT_LIST_BUDGET
