@@ -8,6 +8,7 @@ Idrottsförvaltningen has a booking unit that takes facility bookings.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,7 +25,7 @@ from kontaktcenter.core import clock as project_clock
 from kontaktcenter.directory.models import Organisation, OrganisationKind, Site
 from kontaktcenter.forwarding import services as forwarding_services
 from kontaktcenter.forwarding.models import Endpoint, EndpointKind, Sends
-from kontaktcenter.routing.models import Category, Handling
+from kontaktcenter.routing.models import Category, FeedbackKind, Handling
 from tests.factories import (
     CategoryFactory,
     DistrictFactory,
@@ -34,7 +35,7 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
-from tests.receivers import WebhookReceiver, running_receiver
+from tests.receivers import WebhookReceiver, running_receiver, send_due
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Who sets up what a test takes as given, where no person of the cast would.
@@ -359,3 +360,96 @@ def traffic_feedback_system(
         secret="trafikkontoret-delar-denna-hemlighet",
         sends=Sends.ALL,
     )
+
+
+# --- feedback for the quality report ----------------------------------------------------------
+
+
+@pytest.fixture
+def complaints(operator: Organisation) -> Category:
+    """Complaints go to the organisation they are about (the agent says which)."""
+    return CategoryFactory.create(
+        name="Klagomål",
+        code="klagomal",
+        responsible_organisation=operator,
+        handling=Handling.CONCERNED_ORGANISATION,
+        feedback_kind=FeedbackKind.COMPLAINT,
+    )
+
+
+@pytest.fixture
+def praise(operator: Organisation) -> Category:
+    return CategoryFactory.create(
+        name="Beröm",
+        code="berom",
+        responsible_organisation=operator,
+        handling=Handling.CONCERNED_ORGANISATION,
+        feedback_kind=FeedbackKind.PRAISE,
+    )
+
+
+@pytest.fixture
+def parking_unit(traffic_office: Organisation) -> Organisation:
+    return UnitFactory.create(name="Parkeringsenheten", code="parkering", parent=traffic_office)
+
+
+@dataclass(frozen=True)
+class TrafficFeedback:
+    """A month of feedback about Trafikkontoret, and what must stay out of its report."""
+
+    delivered: Case  # complaint by phone, delivered to Synpunktssystemet as SYN-2
+    refused: Case  # complaint by e-mail, refused by the receiver, closed by Karin
+    waiting: Case  # praise of the parking unit by the web, not yet sent
+    about_jarva: Case  # another organisation's complaint
+    street_light: Case  # not feedback
+    last_year: Case  # before the period
+
+
+@pytest.fixture
+def traffic_feedback(
+    make_case: MakeCase,
+    complaints: Category,
+    praise: Category,
+    traffic_office: Organisation,
+    parking_unit: Organisation,
+    jarva: Organisation,
+    traffic_officer: User,
+    traffic_feedback_system: Endpoint,
+    webhook_receiver: WebhookReceiver,
+    clock: Clock,
+) -> TrafficFeedback:
+    """Made on 10 March 2026; the report's period is 9 February – 10 March."""
+    last_year = make_case(
+        category=complaints,
+        concerns=traffic_office,
+        subject="Gammalt klagomål",
+        received_at=datetime(2025, 12, 1, 10, 0, tzinfo=STOCKHOLM),
+    )
+    delivered = make_case(
+        category=complaints,
+        concerns=traffic_office,
+        subject="Otrevligt bemötande i telefon",
+        received_at=clock() - timedelta(days=3),
+    )
+    # The receiver takes these two (SYN-1, SYN-2), then refuses.
+    send_due()
+    webhook_receiver.status = 400
+    refused = make_case(
+        category=complaints,
+        concerns=traffic_office,
+        channel=Channel.EMAIL,
+        subject="Klagomål på skyltning",
+        received_at=clock() - timedelta(days=2),
+    )
+    send_due()
+    services.case_close(actor=traffic_officer, case=refused, resolution="Skylten är flyttad.")
+    waiting = make_case(
+        category=praise,
+        concerns=parking_unit,
+        channel=Channel.WEB,
+        subject="Tack för hjälpen",
+        received_at=clock() - timedelta(days=1),
+    )
+    about_jarva = make_case(category=complaints, concerns=jarva, subject="Klagomål på Järva")
+    street_light = make_case()
+    return TrafficFeedback(delivered, refused, waiting, about_jarva, street_light, last_year)

@@ -33,6 +33,7 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "statistics": statistics_policies.may_view_statistics(user),
             "categories": routing_policies.may_manage_categories(user),
             "endpoints": forwarding_policies.may_manage_endpoints(user),
+            "quality_report": statistics_policies.may_view_quality_report(user),
         }
     }
 

@@ -8,6 +8,7 @@ from kontaktcenter.desk.views import (
     endpoints,
     home,
     queues,
+    reports,
     statistics,
 )
 
@@ -31,6 +32,9 @@ urlpatterns = [
     path("ko/", queues.my_queue, name="my_queue"),
     path("ko/<int:organisation_id>/", queues.queue, name="queue"),
     path("statistik/", statistics.statistics, name="statistics"),
+    path("statistik/kvalitet/", reports.quality_report, name="quality_report"),
+    path("statistik/kvalitet/csv/", reports.quality_report_csv, name="quality_report_csv"),
+    path("statistik/kvalitet/xlsx/", reports.quality_report_xlsx, name="quality_report_xlsx"),
     path("katalog/", directory.directory, name="directory"),
     path("kategorier/", categories.category_list, name="categories"),
     path("kategorier/ny/", categories.category_edit, name="category_create"),

@@ -3,6 +3,8 @@ list grows: an N+1 slipped into a template would make them slow at Stockholm's s
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -16,7 +18,7 @@ from kontaktcenter.directory.models import Organisation
 from kontaktcenter.forwarding import services as forwarding_services
 from kontaktcenter.forwarding.models import EndpointKind, Sends
 from kontaktcenter.routing.models import Category
-from tests.conftest import SETUP, MakeCase
+from tests.conftest import SETUP, MakeCase, TrafficFeedback
 from tests.factories import UnitFactory
 from tests.receivers import send_due
 
@@ -108,6 +110,10 @@ def test_the_contact_desk_costs_the_same_with_many_recent_contacts(
 # categories, the delivery counts, the last day's attempts, the failing-endpoints warning and
 # the user's organisation in the page header.
 ENDPOINT_LIST_BUDGET = 9
+# The quality report: session, user, the chosen organisation (form, then report), the
+# organisation tree, one grouped scan, category and organisation names, one slice of cases with
+# its references and deliveries, the organisations to choose from and the page header.
+QUALITY_REPORT_BUDGET = 13
 
 
 def _mailboxes(
@@ -148,3 +154,29 @@ def test_the_endpoint_list_costs_the_same_for_many_endpoints_and_deliveries(
     many = _queries(client, url)
     assert many == few
     assert many <= ENDPOINT_LIST_BUDGET
+
+
+@pytest.mark.django_db
+def test_the_quality_report_costs_the_same_for_few_and_many_cases(
+    client: Client,
+    analyst: User,
+    traffic_office: Organisation,
+    traffic_feedback: TrafficFeedback,
+    complaints: Category,
+    make_case: MakeCase,
+) -> None:
+    client.force_login(analyst)
+    url = (
+        reverse("desk:quality_report")
+        + "?"
+        + urlencode(
+            {"organisation": traffic_office.pk, "first_day": "2026-02-09", "last_day": "2026-03-10"}
+        )
+    )
+    few = _queries(client, url)
+    for _ in range(15):
+        make_case(category=complaints, concerns=traffic_office)
+    send_due()
+    many = _queries(client, url)
+    assert many == few
+    assert many <= QUALITY_REPORT_BUDGET
