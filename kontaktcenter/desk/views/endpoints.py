@@ -91,6 +91,7 @@ def _endpoint_page(
         endpoint, status=wanted.get("status") or None, older_than=wanted.get("older_than")
     )
     is_webhook = endpoint.kind == EndpointKind.WEBHOOK
+    secrets = selectors.endpoint_secrets(endpoint) if is_webhook else []
     return {
         "endpoint": endpoint,
         "health": health,
@@ -99,7 +100,8 @@ def _endpoint_page(
         "status_filter": wanted.get("status") or "",
         "deliveries": page.deliveries,
         "older_than": page.older_than,
-        "secrets": selectors.endpoint_secrets(endpoint) if is_webhook else [],
+        "secrets": secrets,
+        "unsigned": is_webhook and not any(secret.active for secret in secrets),
         "secret_form": secret_form or SecretAddForm(),
         "is_webhook": is_webhook,
     }
