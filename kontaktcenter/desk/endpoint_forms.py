@@ -163,7 +163,7 @@ class ActiveForm(forms.Form):
 
 class DeliveryFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Show"),
+        label=_("Deliveries"),
         choices=[("", _("All deliveries")), *DeliveryStatus.choices],
         required=False,
     )
