@@ -34,7 +34,7 @@ from kontaktcenter.cases import selectors, services
 from kontaktcenter.cases.models import Case, CaseStatus, Channel, Contact
 from kontaktcenter.desk.views.queues import PAGE_SIZE
 from kontaktcenter.routing.models import Category, Handling
-from kontaktcenter.statistics.selectors import _period_bounds
+from kontaktcenter.statistics.selectors import period_bounds
 
 
 def _say(message: str) -> None:
@@ -282,7 +282,7 @@ def _explain(world: World, measured: Measurements) -> None:
     queue = selectors.organisation_queue(actor=officer, organisation_id=world.large_organisation.pk)
     _open, deep_page = _queue_pages(world)
     offset = (deep_page - 1) * PAGE_SIZE
-    start, end = _period_bounds(*_days(365))
+    start, end = period_bounds(*_days(365))
     cases = Case.objects.filter(received_at__gte=start, received_at__lt=end)
     contacts = Contact.objects.filter(received_at__gte=start, received_at__lt=end)
     queries = {

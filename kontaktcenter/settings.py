@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kontaktcenter.desk.context_processors.navigation",
+                "kontaktcenter.desk.context_processors.delivery_warnings",
             ],
         },
     },

@@ -8,21 +8,25 @@ Idrottsförvaltningen has a booking unit that takes facility bookings.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import translation
+from pytest_django.fixtures import Settings
 
-from kontaktcenter.accounts.actors import ApiClientActor
+from kontaktcenter.accounts.actors import ApiClientActor, SystemActor
 from kontaktcenter.accounts.models import User
 from kontaktcenter.accounts.services import integration_key_authenticate, integration_key_create
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, Channel
 from kontaktcenter.core import clock as project_clock
 from kontaktcenter.directory.models import Organisation, OrganisationKind, Site
-from kontaktcenter.routing.models import Category, Handling
+from kontaktcenter.forwarding import services as forwarding_services
+from kontaktcenter.forwarding.models import Endpoint, EndpointKind, Sends
+from kontaktcenter.routing.models import Category, FeedbackKind, Handling
 from tests.factories import (
     CategoryFactory,
     DistrictFactory,
@@ -32,8 +36,11 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
+from tests.receivers import WebhookReceiver, running_receiver, send_due
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# Who sets up what a test takes as given, where no person of the cast would.
+SETUP = SystemActor("test-setup")
 
 
 @pytest.fixture(autouse=True)
@@ -356,3 +363,122 @@ def confidential_case(
         subject="Fråga om ekonomiskt bistånd",
         district=jarva,
     )
+
+
+# --- a receiving system -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def webhook_receiver(settings: Settings) -> Iterator[WebhookReceiver]:
+    """Trafikkontoret's feedback system, a real webhook server on 127.0.0.1."""
+    with running_receiver(settings) as receiver:
+        yield receiver
+
+
+@pytest.fixture
+def traffic_feedback_system(
+    traffic_office: Organisation, webhook_receiver: WebhookReceiver, clock: Clock
+) -> Endpoint:
+    """Trafikkontoret's webhook endpoint: every new case goes to its feedback system."""
+    return forwarding_services.endpoint_create(
+        actor=SETUP,
+        organisation=traffic_office,
+        name="Synpunktssystemet",
+        kind=EndpointKind.WEBHOOK,
+        url=webhook_receiver.url,
+        secret="trafikkontoret-delar-denna-hemlighet",
+        sends=Sends.ALL,
+    )
+
+
+# --- feedback for the quality report ----------------------------------------------------------
+
+
+@pytest.fixture
+def complaints(operator: Organisation) -> Category:
+    """Complaints go to the organisation they are about (the agent says which)."""
+    return CategoryFactory.create(
+        name="Klagomål",
+        code="klagomal",
+        responsible_organisation=operator,
+        handling=Handling.CONCERNED_ORGANISATION,
+        feedback_kind=FeedbackKind.COMPLAINT,
+    )
+
+
+@pytest.fixture
+def praise(operator: Organisation) -> Category:
+    return CategoryFactory.create(
+        name="Beröm",
+        code="berom",
+        responsible_organisation=operator,
+        handling=Handling.CONCERNED_ORGANISATION,
+        feedback_kind=FeedbackKind.PRAISE,
+    )
+
+
+@pytest.fixture
+def parking_unit(traffic_office: Organisation) -> Organisation:
+    return UnitFactory.create(name="Parkeringsenheten", code="parkering", parent=traffic_office)
+
+
+@dataclass(frozen=True)
+class TrafficFeedback:
+    """A month of feedback about Trafikkontoret, and what must stay out of its report."""
+
+    delivered: Case  # complaint by phone, delivered to Synpunktssystemet as SYN-2
+    refused: Case  # complaint by e-mail, refused by the receiver, closed by Karin
+    waiting: Case  # praise of the parking unit by the web, not yet sent
+    about_jarva: Case  # another organisation's complaint
+    street_light: Case  # not feedback
+    last_year: Case  # before the period
+
+
+@pytest.fixture
+def traffic_feedback(
+    make_case: MakeCase,
+    complaints: Category,
+    praise: Category,
+    traffic_office: Organisation,
+    parking_unit: Organisation,
+    jarva: Organisation,
+    traffic_officer: User,
+    traffic_feedback_system: Endpoint,
+    webhook_receiver: WebhookReceiver,
+    clock: Clock,
+) -> TrafficFeedback:
+    """Made on 10 March 2026; the report's period is 9 February – 10 March."""
+    last_year = make_case(
+        category=complaints,
+        concerns=traffic_office,
+        subject="Gammalt klagomål",
+        received_at=datetime(2025, 12, 1, 10, 0, tzinfo=STOCKHOLM),
+    )
+    delivered = make_case(
+        category=complaints,
+        concerns=traffic_office,
+        subject="Otrevligt bemötande i telefon",
+        received_at=clock() - timedelta(days=3),
+    )
+    # The receiver takes these two (SYN-1, SYN-2), then refuses.
+    send_due()
+    webhook_receiver.status = 400
+    refused = make_case(
+        category=complaints,
+        concerns=traffic_office,
+        channel=Channel.EMAIL,
+        subject="Klagomål på skyltning",
+        received_at=clock() - timedelta(days=2),
+    )
+    send_due()
+    services.case_close(actor=traffic_officer, case=refused, resolution="Skylten är flyttad.")
+    waiting = make_case(
+        category=praise,
+        concerns=parking_unit,
+        channel=Channel.WEB,
+        subject="Tack för hjälpen",
+        received_at=clock() - timedelta(days=1),
+    )
+    about_jarva = make_case(category=complaints, concerns=jarva, subject="Klagomål på Järva")
+    street_light = make_case()
+    return TrafficFeedback(delivered, refused, waiting, about_jarva, street_light, last_year)

@@ -1,14 +1,22 @@
-"""Which menu entries the logged-in user may use, from the same policies the services apply."""
+"""What every desk page shows around its content: the menu entries the logged-in user may use,
+from the same policies the services apply, and the warning about failing deliveries."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 
 from kontaktcenter.accounts.roles import ORGANISATION_ROLES, Role
 from kontaktcenter.cases import policies as case_policies
 from kontaktcenter.desk.views.common import current_user
+from kontaktcenter.forwarding import policies as forwarding_policies
+from kontaktcenter.forwarding import selectors as forwarding_selectors
 from kontaktcenter.routing import policies as routing_policies
 from kontaktcenter.statistics import policies as statistics_policies
+
+if TYPE_CHECKING:
+    from kontaktcenter.forwarding.models import Endpoint
 
 
 def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
@@ -24,5 +32,15 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "search_cases": case_policies.may_search_cases(user),
             "statistics": statistics_policies.may_view_statistics(user),
             "categories": routing_policies.may_manage_categories(user),
+            "endpoints": forwarding_policies.may_manage_endpoints(user),
+            "quality_report": statistics_policies.may_view_quality_report(user),
         }
     }
+
+
+def delivery_warnings(request: HttpRequest) -> dict[str, list[Endpoint]]:
+    """The user's endpoints that have failed for too long (S13: someone must be told when
+    deliveries stick). One query per page for administrators, none for everyone else."""
+    if not request.user.is_authenticated:
+        return {"failing_endpoints": []}
+    return {"failing_endpoints": forwarding_selectors.failing_endpoints(current_user(request))}

@@ -15,6 +15,9 @@ from kontaktcenter.routing.choices import FeedbackKind, Handling
 from kontaktcenter.routing.selectors import categories_by_name, category_choices, category_get
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from kontaktcenter.directory.models import Organisation
     from kontaktcenter.routing.models import Category
 
 
@@ -190,6 +193,22 @@ class PeriodForm(forms.Form):
         """The last 30 days up to today in Stockholm (not UTC: they differ just after midnight)."""
         last_day = today()
         return {"first_day": last_day - timedelta(days=29), "last_day": last_day}
+
+
+class QualityReportForm(PeriodForm):
+    """An organisation (with its units) and a period; the organisations are those the user may
+    see the report of."""
+
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None
+    )
+    field_order = ["organisation", "first_day", "last_day"]
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
 
 
 class DirectorySearchForm(forms.Form):

@@ -5,8 +5,10 @@ from kontaktcenter.desk.views import (
     categories,
     contacts,
     directory,
+    endpoints,
     home,
     queues,
+    reports,
     statistics,
 )
 
@@ -30,8 +32,35 @@ urlpatterns = [
     path("ko/", queues.my_queue, name="my_queue"),
     path("ko/<int:organisation_id>/", queues.queue, name="queue"),
     path("statistik/", statistics.statistics, name="statistics"),
+    path("statistik/kvalitet/", reports.quality_report, name="quality_report"),
+    path("statistik/kvalitet/csv/", reports.quality_report_csv, name="quality_report_csv"),
+    path("statistik/kvalitet/xlsx/", reports.quality_report_xlsx, name="quality_report_xlsx"),
     path("katalog/", directory.directory, name="directory"),
     path("kategorier/", categories.category_list, name="categories"),
     path("kategorier/ny/", categories.category_edit, name="category_create"),
     path("kategorier/<int:category_id>/", categories.category_edit, name="category_edit"),
+    path("leveranser/", endpoints.endpoint_list, name="endpoints"),
+    path("leveranser/ny/", endpoints.endpoint_create, name="endpoint_create"),
+    path("leveranser/<int:endpoint_id>/", endpoints.endpoint_detail, name="endpoint"),
+    path(
+        "leveranser/<int:endpoint_id>/aktiv/",
+        endpoints.endpoint_set_active,
+        name="endpoint_set_active",
+    ),
+    path(
+        "leveranser/<int:endpoint_id>/skicka-om/",
+        endpoints.endpoint_retry_dead,
+        name="endpoint_retry_dead",
+    ),
+    path(
+        "leveranser/<int:endpoint_id>/utskick/<int:delivery_id>/skicka-om/",
+        endpoints.delivery_retry,
+        name="delivery_retry",
+    ),
+    path("leveranser/<int:endpoint_id>/nycklar/", endpoints.secret_add, name="secret_add"),
+    path(
+        "leveranser/<int:endpoint_id>/nycklar/<int:secret_id>/avveckla/",
+        endpoints.secret_retire,
+        name="secret_retire",
+    ),
 ]

@@ -12,6 +12,7 @@ NOT_ALLOWED = error_code(
 )
 ENDPOINT_NOT_FOUND = error_code("endpoint.not_found", _("No such delivery endpoint."))
 DELIVERY_NOT_FOUND = error_code("delivery.not_found", _("No such delivery."))
+SECRET_NOT_FOUND = error_code("endpoint.secret_not_found", _("No such signing secret."))
 NAME_TAKEN = error_code(
     "endpoint.name_taken", _("%(organisation)s already has an endpoint called %(name)s.")
 )

@@ -27,6 +27,17 @@ def endpoints_for(actor: Actor) -> Q:
     return Q(pk__in=[])
 
 
+def organisations_for(actor: Actor) -> Q:
+    """The organisations whose endpoints the actor may manage, as a filter on organisations."""
+    if isinstance(actor, SystemActor) or (
+        isinstance(actor, User) and actor.role == Role.SYSTEM_ADMIN
+    ):
+        return Q()
+    if isinstance(actor, User) and actor.role == Role.ORGANISATION_ADMIN:
+        return Q(pk__in=organisation_scope(actor))
+    return Q(pk__in=[])
+
+
 def may_manage_endpoints_of(actor: Actor, organisation_id: int) -> bool:
     if not may_manage_endpoints(actor):
         return False

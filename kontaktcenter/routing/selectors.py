@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -50,6 +51,10 @@ def categories_by_name() -> QuerySet[Category]:
 
 def categories_by_code(codes: list[str]) -> list[Category]:
     return list(Category.objects.filter(code__in=codes))
+
+
+def categories_by_ids(ids: Iterable[int]) -> list[Category]:
+    return list(Category.objects.filter(pk__in=list(ids)).order_by("name"))
 
 
 def category_get(category_id: int) -> Category:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kontaktcenter.accounts.actors import Actor, SystemActor
+from kontaktcenter.accounts.actors import Actor, SystemActor, organisation_scope
 from kontaktcenter.accounts.models import User
 from kontaktcenter.accounts.roles import Role
 
@@ -15,3 +15,37 @@ def may_view_statistics(actor: Actor) -> bool:
     if isinstance(actor, SystemActor):
         return True
     return isinstance(actor, User) and actor.role in STATISTICS_ROLES
+
+
+# --- the committees' quality report (S13) -----------------------------------------------------
+# Complaints and feedback per organisation, with where each case was delivered; no personal data.
+
+QUALITY_ALL_ORGANISATIONS = frozenset({Role.ANALYST, Role.SYSTEM_ADMIN, Role.SUPERVISOR})
+QUALITY_OWN_ORGANISATION = frozenset({Role.ORGANISATION_ADMIN, Role.CASE_OFFICER})
+
+
+def may_view_quality_report(actor: Actor) -> bool:
+    if isinstance(actor, SystemActor):
+        return True
+    return isinstance(actor, User) and (
+        actor.role in QUALITY_ALL_ORGANISATIONS or actor.role in QUALITY_OWN_ORGANISATION
+    )
+
+
+def quality_report_scope(actor: Actor) -> frozenset[int] | None:
+    """The organisations whose report the actor may see: None for every organisation, else
+    the actor's own organisation and the units below it (empty for everyone else)."""
+    if isinstance(actor, SystemActor):
+        return None
+    if isinstance(actor, User) and actor.role in QUALITY_ALL_ORGANISATIONS:
+        return None
+    if isinstance(actor, User) and actor.role in QUALITY_OWN_ORGANISATION:
+        return organisation_scope(actor)
+    return frozenset()
+
+
+def may_view_quality_report_of(actor: Actor, organisation_id: int) -> bool:
+    if not may_view_quality_report(actor):
+        return False
+    scope = quality_report_scope(actor)
+    return scope is None or organisation_id in scope

@@ -63,7 +63,7 @@ class PeriodStatistics:
     cases_by_organisation: list[Row]
 
 
-def _period_bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]:
+def period_bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]:
     if last_day < first_day:
         raise ValidationError(PERIOD_REVERSED, field="last_day")
     if (last_day - first_day).days > MAX_PERIOD_DAYS:
@@ -74,7 +74,7 @@ def _period_bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]
     return start, end
 
 
-def _rows(counts: Mapping[Any, int], labels: Mapping[Any, str]) -> list[Row]:
+def count_rows(counts: Mapping[Any, int], labels: Mapping[Any, str]) -> list[Row]:
     """Largest first; equal counts in label order, so the table reads the same every time."""
     rows = [Row(labels.get(key, str(key or "–")), count) for key, count in counts.items()]
     return sorted(rows, key=lambda row: (-row.count, row.label))
@@ -88,7 +88,7 @@ def period_statistics(*, actor: Actor, first_day: date, last_day: date) -> Perio
     """
     if not policies.may_view_statistics(actor):
         raise PermissionDenied(NOT_ALLOWED)
-    start, end = _period_bounds(first_day, last_day)
+    start, end = period_bounds(first_day, last_day)
 
     contacts_by_channel: Counter[object] = Counter()
     contacts_by_outcome: Counter[object] = Counter()
@@ -126,8 +126,8 @@ def period_statistics(*, actor: Actor, first_day: date, last_day: date) -> Perio
         first_day=first_day,
         last_day=last_day,
         contacts_total=sum(contacts_by_outcome.values()),
-        contacts_by_channel=_rows(contacts_by_channel, channel_labels),
-        contacts_by_outcome=_rows(
+        contacts_by_channel=count_rows(contacts_by_channel, channel_labels),
+        contacts_by_outcome=count_rows(
             contacts_by_outcome, {value: str(label) for value, label in ContactOutcome.choices}
         ),
         answered_directly_share=(answered / finished) if finished else None,
@@ -137,12 +137,12 @@ def period_statistics(*, actor: Actor, first_day: date, last_day: date) -> Perio
         cases_total=sum(cases_by_channel.values()),
         cases_closed=cases_closed,
         mean_days_to_close=(days_to_close / cases_closed if cases_closed else None),
-        cases_by_channel=_rows(cases_by_channel, channel_labels),
-        cases_by_category=_rows(
+        cases_by_channel=count_rows(cases_by_channel, channel_labels),
+        cases_by_category=count_rows(
             cases_by_category,
             dict(Category.objects.filter(pk__in=cases_by_category).values_list("id", "name")),
         ),
-        cases_by_organisation=_rows(
+        cases_by_organisation=count_rows(
             cases_by_organisation,
             dict(
                 Organisation.objects.filter(pk__in=cases_by_organisation).values_list("id", "name")

@@ -3,6 +3,8 @@ list grows: an N+1 slipped into a template would make them slow at Stockholm's s
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -12,11 +14,18 @@ from django.urls import reverse
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, Channel
-from tests.conftest import MakeCase
+from kontaktcenter.directory.models import Organisation
+from kontaktcenter.forwarding import services as forwarding_services
+from kontaktcenter.forwarding.models import EndpointKind, Sends
+from kontaktcenter.routing.models import Category
+from tests.conftest import SETUP, MakeCase, TrafficFeedback
+from tests.factories import UnitFactory
+from tests.receivers import send_due
 
 # Generous enough for session, user, messages and the page's own reads; tight enough that a
-# query per row or per event breaks it.
-CASE_PAGE_BUDGET = 12
+# query per row or per event breaks it. The "Sent to" section adds two: the case's deliveries
+# with their endpoints, and the receivers' references.
+CASE_PAGE_BUDGET = 12 + 2
 SEARCH_BUDGET = 6
 CONTACT_DESK_BUDGET = 4
 # Logging a confidential read: look for this request's entries, then write the new ones (in a
@@ -95,3 +104,79 @@ def test_the_contact_desk_costs_the_same_with_many_recent_contacts(
     many = _queries(client, url)
     assert many == few
     assert many <= CONTACT_DESK_BUDGET
+
+
+# The endpoint list: session, user, the administrator's organisation scope, the endpoints, their
+# categories, the delivery counts, the last day's attempts, the failing-endpoints warning and
+# the user's organisation in the page header.
+ENDPOINT_LIST_BUDGET = 9
+# The quality report: session, user, the chosen organisation (form, then report), the
+# organisation tree, one grouped scan, category and organisation names, one slice of cases with
+# its references and deliveries, the organisations to choose from and the page header.
+QUALITY_REPORT_BUDGET = 13
+
+
+def _mailboxes(
+    organisations: list[Organisation], categories: list[Category], first: int = 0
+) -> None:
+    for number, organisation in enumerate(organisations, start=first):
+        forwarding_services.endpoint_create(
+            actor=SETUP,
+            organisation=organisation,
+            name=f"Brevlåda {number}",
+            kind=EndpointKind.EMAIL,
+            email=f"brevlada{number}@example.se",
+            sends=Sends.CATEGORIES,
+            categories=categories,
+        )
+
+
+@pytest.mark.django_db
+def test_the_endpoint_list_costs_the_same_for_many_endpoints_and_deliveries(
+    client: Client,
+    traffic_admin: User,
+    traffic_office: Organisation,
+    street_lighting: Category,
+    make_case: MakeCase,
+) -> None:
+    client.force_login(traffic_admin)
+    url = reverse("desk:endpoints")
+    _mailboxes([traffic_office], [street_lighting])
+    make_case()
+    send_due()
+    few = _queries(client, url)
+    units = [UnitFactory.create(parent=traffic_office) for _ in range(5)]
+    _mailboxes(units, [street_lighting])
+    _mailboxes([traffic_office], [street_lighting], first=len(units) + 1)
+    for _ in range(5):
+        make_case()
+    send_due()
+    many = _queries(client, url)
+    assert many == few
+    assert many <= ENDPOINT_LIST_BUDGET
+
+
+@pytest.mark.django_db
+def test_the_quality_report_costs_the_same_for_few_and_many_cases(
+    client: Client,
+    analyst: User,
+    traffic_office: Organisation,
+    traffic_feedback: TrafficFeedback,
+    complaints: Category,
+    make_case: MakeCase,
+) -> None:
+    client.force_login(analyst)
+    url = (
+        reverse("desk:quality_report")
+        + "?"
+        + urlencode(
+            {"organisation": traffic_office.pk, "first_day": "2026-02-09", "last_day": "2026-03-10"}
+        )
+    )
+    few = _queries(client, url)
+    for _ in range(15):
+        make_case(category=complaints, concerns=traffic_office)
+    send_due()
+    many = _queries(client, url)
+    assert many == few
+    assert many <= QUALITY_REPORT_BUDGET

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -9,6 +11,7 @@ from playwright.sync_api import Page, expect
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases.models import ContactOutcome
 from kontaktcenter.routing.models import Category
+from tests.receivers import send_due
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -73,11 +76,20 @@ def test_an_agent_answers_a_contact_with_the_keyboard_alone(
         ("analyst", "desk:statistics"),
         ("traffic_admin", "desk:category_create"),
         ("switchboard_operator", "desk:directory"),
+        ("traffic_admin", "desk:endpoints"),
+        ("traffic_admin", "desk:endpoint_create"),
+        ("traffic_officer", "desk:quality_report"),
     ],
 )
 def test_every_form_control_has_a_label(
-    page: Page, live_server, request: pytest.FixtureRequest, person: str, page_name: str
+    page: Page,
+    live_server,
+    request: pytest.FixtureRequest,
+    person: str,
+    page_name: str,
+    street_lighting: Category,
 ) -> None:
+    """`street_lighting` gives the endpoint form a category row with its service-code field."""
     user: User = request.getfixturevalue(person)
     user.set_password(PASSWORD)
     user.save()
@@ -89,3 +101,24 @@ def test_every_form_control_has_a_label(
     page.goto(live_server.url + reverse(page_name))
     expect(page.locator("main h1")).to_be_visible()
     assert page.evaluate(UNLABELLED_CONTROLS) == []
+
+
+def test_an_endpoints_page_and_its_attempts_work_by_keyboard_and_are_labelled(
+    page: Page, live_server, traffic_admin: User, traffic_feedback_system, make_case
+) -> None:
+    make_case()
+    send_due()
+    traffic_admin.set_password(PASSWORD)
+    traffic_admin.save()
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.get_by_label("Username").fill(traffic_admin.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + reverse("desk:endpoint", args=[traffic_feedback_system.pk]))
+    expect(page.locator("main h1")).to_have_text("Endpoint: Synpunktssystemet")
+    assert page.evaluate(UNLABELLED_CONTROLS) == []
+
+    attempts = page.locator("table.deliveries details summary").first
+    attempts.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("table", name=re.compile("Attempts to deliver"))).to_be_visible()

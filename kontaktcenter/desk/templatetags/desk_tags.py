@@ -4,10 +4,12 @@ from typing import TYPE_CHECKING, Any
 
 from django import template
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from kontaktcenter.accounts.actors import describe_actor
 from kontaktcenter.cases.choices import CaseStatus
 from kontaktcenter.core.phone import display_phone
+from kontaktcenter.forwarding.selectors import Circuit
 from kontaktcenter.routing.texts import route_explanation
 
 if TYPE_CHECKING:
@@ -59,3 +61,29 @@ def routed_explanation(data: dict[str, Any]) -> str:
         category=str((data.get("category") or {}).get("name", "")),
         organisation=str((data.get("after") or {}).get("name", "")),
     )
+
+
+@register.filter
+def age(seconds: float | None) -> str:
+    """How long something has waited, coarsely: "40 s", "12 min", "3 h 5 min", "2 d 4 h"."""
+    if seconds is None:
+        return "–"
+    whole = max(0, int(seconds))
+    minutes, hours, days = whole // 60, whole // 3600, whole // 86400
+    if whole < 60:
+        return _("%(seconds)d s") % {"seconds": whole}
+    if whole < 3600:
+        return _("%(minutes)d min") % {"minutes": minutes}
+    if whole < 86400:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes % 60}
+    return _("%(days)d d %(hours)d h") % {"days": days, "hours": hours % 24}
+
+
+@register.filter
+def circuit_label(circuit: Circuit) -> str:
+    """The circuit breaker's state in words."""
+    if circuit == Circuit.OPEN:
+        return _("Paused after repeated failures")
+    if circuit == Circuit.HALF_OPEN:
+        return _("Testing the receiver with one delivery")
+    return _("Delivering")

@@ -30,6 +30,7 @@ from kontaktcenter.desk.forms import (
     StatusForm,
 )
 from kontaktcenter.desk.views.common import current_user, log_reads, report
+from kontaktcenter.forwarding import selectors as forwarding_selectors
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -85,6 +86,8 @@ def _case_page(
         "case": case,
         "history": selectors.case_history(case),
         "contacts": selectors.case_contacts(case),
+        # Where the case went in the organisations' own systems (S13); two queries.
+        "destinations": forwarding_selectors.case_destinations(case.pk),
         "can_handle": policies.may(user, CaseAction.HANDLE, case),
         "can_add_note": policies.may(user, CaseAction.ADD_NOTE, case),
         "is_closed": case.status == CaseStatus.CLOSED,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest
 
@@ -26,6 +27,12 @@ def current_user(request: HttpRequest) -> User:
 
 def report(request: HttpRequest, error: ServiceError) -> None:
     messages.error(request, error.message)
+
+
+def show_on_form(form: forms.Form, error: ServiceError) -> None:
+    """Show a service's refusal on the field it concerns, or above the form if the form has no
+    such field, so a screen reader announces it where the input is."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def log_reads(request: HttpRequest, cases: Iterable[ReadCase], purpose: AccessPurpose) -> None:
