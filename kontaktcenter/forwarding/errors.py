@@ -53,3 +53,13 @@ INBOUND_NOT_TEXT = error_code("inbound.not_text", _("%(label)s must be a string.
 INBOUND_NOTHING_REPORTED = error_code(
     "inbound.nothing_reported", _("Give at least one of reference, status and message.")
 )
+LAST_SECRET = error_code(
+    "endpoint.last_secret",
+    _("This is the webhook's last active secret; add its successor before you retire it."),
+)
+SECRETS_FOR_WEBHOOKS = error_code(
+    "endpoint.secrets_for_webhooks", _("Only webhook endpoints sign their deliveries.")
+)
+UNKNOWN_CATEGORY = error_code(
+    "endpoint.unknown_category", _("One of the categories does not exist.")
+)

@@ -244,7 +244,7 @@ RECENT_DELIVERIES = 50
 @dataclass(frozen=True)
 class DeliveryPage:
     """Up to a page of an endpoint's deliveries, newest first, each with its attempts
-    (`delivery.tries.all()`, in order) and `case_reference`. `older_than` is the id to ask for
+    (`delivery.attempt_log.all()`, in order) and `case_reference`. `older_than` is the id to ask for
     the next page with, None on the last page."""
 
     deliveries: Sequence[Delivery]
@@ -277,7 +277,7 @@ def endpoint_deliveries(
         deliveries.annotate(case_reference=F("case__reference"))
         .defer("payload")
         .prefetch_related(
-            Prefetch("tries", queryset=DeliveryAttempt.objects.order_by("number", "id"))
+            Prefetch("attempt_log", queryset=DeliveryAttempt.objects.order_by("number", "id"))
         )
         .order_by("-created_at", "-id")[: limit + 1]
     )

@@ -65,6 +65,8 @@ def claim(worker: str, *, limit: int = 10) -> list[int]:
         due = list(
             Delivery.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=at)
+            # A switched-off endpoint keeps its backlog until it is switched on again.
+            .filter(endpoint__is_active=True)
             .filter(Q(leased_until__isnull=True) | Q(leased_until__lt=at))
             .filter(Q(endpoint__paused_until__isnull=True) | Q(endpoint__paused_until__lte=at))
             # One case's deliveries to one endpoint go in the order they happened: a status

@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets as random_secrets
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.accounts.actors import Actor
@@ -123,7 +123,8 @@ def endpoint_create(
         raise ValidationError(errors.UNKNOWN_SENDS, field="sends")
     if kind == EndpointKind.OPEN311 and (sends_status_changes or sends_closing):
         raise ValidationError(errors.OPEN311_NEW_ONLY, field="sends_status_changes")
-    chosen = list(categories)
+    # Categories matter only to an endpoint that sends chosen categories.
+    chosen = list(categories) if sends == Sends.CATEGORIES else []
     if sends == Sends.CATEGORIES and not chosen:
         raise ValidationError(errors.CATEGORIES_REQUIRED, field="categories")
     if Endpoint.objects.filter(organisation=organisation, name__iexact=cleaned_name).exists():
@@ -134,28 +135,38 @@ def endpoint_create(
         kind, url=url, email=email, secret=secret, api_key=api_key, jurisdiction_id=jurisdiction_id
     )
     at = now()
-    endpoint = Endpoint.objects.create(
-        organisation=organisation,
-        name=cleaned_name,
-        kind=kind,
-        sends=sends,
-        sends_status_changes=sends_status_changes,
-        sends_closing=sends_closing,
-        created_at=at,
-        updated_at=at,
-        **fields,
-    )
+    try:
+        with transaction.atomic():
+            endpoint = Endpoint.objects.create(
+                organisation=organisation,
+                name=cleaned_name,
+                kind=kind,
+                sends=sends,
+                sends_status_changes=sends_status_changes,
+                sends_closing=sends_closing,
+                created_at=at,
+                updated_at=at,
+                **fields,
+            )
+    except IntegrityError:
+        # Someone added one by that name at the same moment.
+        raise ValidationError(
+            errors.NAME_TAKEN, field="name", organisation=organisation.name, name=cleaned_name
+        ) from None
     if chosen:
         endpoint.categories.set(chosen)
     if kind == EndpointKind.WEBHOOK:
         EndpointSecret.objects.create(
             endpoint=endpoint, key_id=_new_key_id(), secret=secret.strip(), created_at=at
         )
-    for category_id, code in (service_codes or {}).items():
-        if code.strip():
-            Open311ServiceCode.objects.create(
-                endpoint=endpoint, category_id=category_id, service_code=code.strip()
-            )
+    codes = {key: code.strip() for key, code in (service_codes or {}).items() if code.strip()}
+    if kind == EndpointKind.OPEN311 and codes:
+        if Category.objects.filter(pk__in=codes).count() != len(codes):
+            raise ValidationError(errors.UNKNOWN_CATEGORY, field="service_codes")
+        Open311ServiceCode.objects.bulk_create(
+            Open311ServiceCode(endpoint=endpoint, category_id=key, service_code=code)
+            for key, code in codes.items()
+        )
     return endpoint
 
 
@@ -172,6 +183,8 @@ def endpoint_set_active(*, actor: Actor, endpoint: Endpoint, active: bool) -> En
 def endpoint_add_secret(*, actor: Actor, endpoint: Endpoint, secret: str) -> EndpointSecret:
     """Start a key rotation: the new secret signs beside the old one until that is retired."""
     _require_manager(actor, endpoint.organisation_id)
+    if endpoint.kind != EndpointKind.WEBHOOK:
+        raise ValidationError(errors.SECRETS_FOR_WEBHOOKS, field="secret")
     if len(secret.strip()) < SECRET_MIN_LENGTH:
         raise ValidationError(errors.SECRET_REQUIRED, field="secret", min=SECRET_MIN_LENGTH)
     active = EndpointSecret.objects.select_for_update().filter(
@@ -188,6 +201,11 @@ def endpoint_add_secret(*, actor: Actor, endpoint: Endpoint, secret: str) -> End
 def endpoint_retire_secret(*, actor: Actor, secret: EndpointSecret) -> EndpointSecret:
     """End a rotation: deliveries are no longer signed with this secret."""
     _require_manager(actor, secret.endpoint.organisation_id)
+    others = EndpointSecret.objects.select_for_update().filter(
+        endpoint_id=secret.endpoint_id, retired_at__isnull=True
+    )
+    if secret.retired_at is None and not others.exclude(pk=secret.pk).exists():
+        raise ValidationError(errors.LAST_SECRET, field="secret")
     if secret.retired_at is None:
         secret.retired_at = now()
         secret.save(update_fields=["retired_at"])
@@ -213,9 +231,9 @@ def _queue_again(deliveries: Iterable[Delivery]) -> int:
 def delivery_retry(*, actor: Actor, delivery: Delivery) -> Delivery:
     """Send a dead delivery again, with a fresh set of attempts."""
     _require_manager(actor, delivery.endpoint.organisation_id)
-    if delivery.status != DeliveryStatus.DEAD:
+    # Checked on the row as it is now, not the caller's copy: another retry may have come first.
+    if not _queue_again([delivery]):
         raise ValidationError(errors.NOT_DEAD)
-    _queue_again([delivery])
     delivery.refresh_from_db()
     return delivery
 
@@ -228,5 +246,7 @@ def endpoint_retry_dead(*, actor: Actor, endpoint: Endpoint) -> int:
         endpoint=endpoint, status=DeliveryStatus.DEAD
     )
     # A fixed receiver should get its backlog at once, not after the circuit's cool-down.
-    Endpoint.objects.filter(pk=endpoint.pk).update(paused_until=None, failures_in_row=0)
+    Endpoint.objects.filter(pk=endpoint.pk).update(
+        paused_until=None, failures_in_row=0, failing_since=None, updated_at=now()
+    )
     return _queue_again(dead)

@@ -92,11 +92,15 @@ def test_a_secret_of_an_endpoint_elsewhere_is_not_found(
     assert secret.retired_at is None
 
 
-def test_retiring_the_last_active_secret_warns_that_deliveries_will_fail(
+def test_the_last_active_secret_cannot_be_retired(
     client: Client, traffic_admin: User, traffic_feedback_system: Endpoint
 ) -> None:
+    """Without a secret every delivery would fail; the administrator adds the successor first."""
     secret = traffic_feedback_system.secrets.get()
     client.force_login(traffic_admin)
-    client.post(reverse("desk:secret_retire", args=[traffic_feedback_system.pk, secret.pk]))
-    page = client.get(reverse("desk:endpoint", args=[traffic_feedback_system.pk])).content
-    assert b"No active signing secret: deliveries cannot be signed and fail." in page
+    response = client.post(
+        reverse("desk:secret_retire", args=[traffic_feedback_system.pk, secret.pk]), follow=True
+    )
+    assert b"last active secret" in response.content
+    secret.refresh_from_db()
+    assert secret.retired_at is None
