@@ -75,7 +75,7 @@ def _labels() -> dict[str, str | Promise]:
     return {
         "update_id": _("Update id"),
         "case_reference": _("Case reference"),
-        "reference": _("Reference"),
+        "reference": _("Receiver's reference"),
         "status": _("Status"),
         "message": _("Message"),
     }

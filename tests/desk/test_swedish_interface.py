@@ -161,11 +161,17 @@ def test_no_message_is_fuzzy(swedish_messages: list[Entry]) -> None:
 
 
 def test_translations_keep_their_placeholders(swedish_messages: list[Entry]) -> None:
-    broken = [
-        entry.msgid
-        for entry in swedish_messages
-        for translated in entry.translations
-        if "python-format" in entry.flags
-        and set(_PLACEHOLDER.findall(translated)) != set(_PLACEHOLDER.findall(entry.msgid))
-    ]
+    """The singular form keeps the msgid's placeholders; plural forms keep msgid_plural's
+    (which may add the count the singular leaves out)."""
+    broken = []
+    for entry in swedish_messages:
+        if "python-format" not in entry.flags:
+            continue
+        for key, translated in entry.strings.items():
+            if not key.startswith("msgstr"):
+                continue
+            plural_form = key not in {"msgstr", "msgstr[0]"}
+            source = entry.strings.get("msgid_plural", entry.msgid) if plural_form else entry.msgid
+            if set(_PLACEHOLDER.findall(translated)) != set(_PLACEHOLDER.findall(source)):
+                broken.append(f"{key}: {entry.msgid}")
     assert broken == []
