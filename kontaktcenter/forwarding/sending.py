@@ -13,10 +13,11 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
 from kontaktcenter.accounts.actors import WORKER, Actor
 from kontaktcenter.cases import events
@@ -28,6 +29,7 @@ from kontaktcenter.forwarding.models import (
     Delivery,
     DeliveryAttempt,
     Endpoint,
+    EndpointSecret,
     ExternalReference,
 )
 
@@ -118,9 +120,32 @@ class Outcome:
     status: int | None = None
 
 
-def deliver(delivery_id: int, worker: str) -> Outcome | None:
+def claimed(delivery_ids: list[int]) -> list[Delivery]:
+    """The claimed deliveries with what sending them needs, in one read for the whole batch."""
+    deliveries = (
+        Delivery.objects.filter(pk__in=delivery_ids)
+        .select_related("endpoint", "case")
+        .prefetch_related(
+            Prefetch(
+                "endpoint__secrets",
+                queryset=EndpointSecret.objects.filter(retired_at__isnull=True).order_by(
+                    "-created_at", "-id"
+                ),
+                to_attr="active_secrets",
+            )
+        )
+    )
+    by_id = {delivery.pk: delivery for delivery in deliveries}
+    return [by_id[delivery_id] for delivery_id in delivery_ids if delivery_id in by_id]
+
+
+def deliver(delivery: Delivery | int, worker: str) -> Outcome | None:
     """Send one claimed delivery and record what happened; None if the claim was lost."""
-    delivery = Delivery.objects.select_related("endpoint", "case").get(pk=delivery_id)
+    if isinstance(delivery, int):
+        found = claimed([delivery])
+        if not found:
+            return None
+        delivery = found[0]
     if delivery.status != DeliveryStatus.PENDING or delivery.leased_by != worker:
         return None
     endpoint = delivery.endpoint
@@ -137,44 +162,59 @@ def deliver(delivery_id: int, worker: str) -> Outcome | None:
         failure = TransportError(f"{type(error).__name__}: {error}", permanent=False)
         failure.__cause__ = error
     duration_ms = round((time.monotonic() - clock_start) * 1000)
-    return _record(
-        delivery.pk,
-        worker=worker,
-        started_at=started_at,
-        duration_ms=duration_ms,
-        result=result,
-        failure=failure,
-    )
+    attempt = {"started_at": started_at, "duration_ms": duration_ms, "worker": worker}
+    if failure is None:
+        assert result is not None
+        return _record_success(delivery, result, attempt)
+    return _record_failure(delivery.pk, failure, attempt)
 
 
 @transaction.atomic
-def _record(
-    delivery_id: int,
-    *,
-    worker: str,
-    started_at: datetime,
-    duration_ms: int,
-    result: SendResult | None,
-    failure: TransportError | None,
-) -> Outcome:
+def _record_success(delivery: Delivery, result: SendResult, attempt: dict[str, Any]) -> Outcome:
+    """Mark the delivery delivered. No row lock is needed: the conditional UPDATE lets only the
+    first record of a success win, if a resend after a lost lease succeeded as well."""
+    at = now()
+    DeliveryAttempt.objects.create(
+        delivery=delivery,
+        number=delivery.tries + 1,
+        outcome=AttemptOutcome.DELIVERED,
+        response_status=result.status,
+        response_excerpt=excerpt(result.response_excerpt),
+        **attempt,
+    )
+    first = (
+        Delivery.objects.filter(pk=delivery.pk)
+        .exclude(status=DeliveryStatus.DELIVERED)
+        .update(
+            status=DeliveryStatus.DELIVERED,
+            delivered_at=at,
+            external_reference=result.external_reference[:200],
+            open311_token=result.open311_token[:200],
+            leased_until=None,
+            leased_by="",
+            last_error="",
+            tries=F("tries") + 1,
+        )
+    )
+    if not first:
+        Delivery.objects.filter(pk=delivery.pk).update(tries=F("tries") + 1)
+    elif result.external_reference:
+        store_external_reference(
+            delivery, reference=result.external_reference, status="", message=""
+        )
+    endpoint = delivery.endpoint
+    if endpoint.failures_in_row or endpoint.paused_until or endpoint.failing_since:
+        Endpoint.objects.filter(pk=endpoint.pk).update(
+            failures_in_row=0, paused_until=None, failing_since=None
+        )
+    return Outcome(delivery.pk, AttemptOutcome.DELIVERED, result.status)
+
+
+@transaction.atomic
+def _record_failure(delivery_id: int, failure: TransportError, attempt: dict[str, Any]) -> Outcome:
     delivery = Delivery.objects.select_for_update().select_related("endpoint").get(pk=delivery_id)
     number = delivery.tries + 1
     at = now()
-    if failure is None:
-        assert result is not None
-        outcome = AttemptOutcome.DELIVERED
-        DeliveryAttempt.objects.create(
-            delivery=delivery,
-            number=number,
-            started_at=started_at,
-            duration_ms=duration_ms,
-            outcome=outcome,
-            response_status=result.status,
-            response_excerpt=excerpt(result.response_excerpt),
-            worker=worker,
-        )
-        _delivered(delivery, result, at)
-        return Outcome(delivery.pk, outcome, result.status)
     permanent = failure.permanent
     delivery.attempts += 1
     delivery.tries = number
@@ -184,17 +224,15 @@ def _record(
     DeliveryAttempt.objects.create(
         delivery=delivery,
         number=number,
-        started_at=started_at,
-        duration_ms=duration_ms,
         outcome=outcome,
         response_status=failure.status,
         response_excerpt=failure.response_excerpt,
         error_class=failure.error_class[:80],
-        worker=worker,
+        **attempt,
     )
     # Only the worker that holds the claim decides what happens next; one whose lease ran out
     # while it was sending records its try and leaves the row to the worker that holds it now.
-    if delivery.status == DeliveryStatus.PENDING and delivery.leased_by == worker:
+    if delivery.status == DeliveryStatus.PENDING and delivery.leased_by == attempt["worker"]:
         delivery.status = DeliveryStatus.DEAD if gives_up else DeliveryStatus.PENDING
         delivery.next_attempt_at = at + timedelta(
             seconds=backoff_seconds(delivery.attempts, retry_after=failure.retry_after)
@@ -210,42 +248,6 @@ def _record(
         # health; only failures worth retrying count towards pausing the endpoint.
         _endpoint_failed(delivery.endpoint, at)
     return Outcome(delivery.pk, outcome, failure.status)
-
-
-def _delivered(delivery: Delivery, result: SendResult, at: datetime) -> None:
-    # Another worker may have sent it too after our lease ran out; the first record wins.
-    delivery.tries += 1
-    if delivery.status != DeliveryStatus.DELIVERED:
-        delivery.status = DeliveryStatus.DELIVERED
-        delivery.delivered_at = at
-        delivery.external_reference = result.external_reference[:200]
-        delivery.open311_token = result.open311_token[:200]
-        delivery.leased_until = None
-        delivery.leased_by = ""
-        delivery.last_error = ""
-        delivery.save(
-            update_fields=[
-                "tries",
-                "status",
-                "delivered_at",
-                "external_reference",
-                "open311_token",
-                "leased_until",
-                "leased_by",
-                "last_error",
-            ]
-        )
-        if result.external_reference:
-            store_external_reference(
-                delivery, reference=result.external_reference, status="", message=""
-            )
-    else:
-        delivery.save(update_fields=["tries"])
-    endpoint = delivery.endpoint
-    if endpoint.failures_in_row or endpoint.paused_until or endpoint.failing_since:
-        Endpoint.objects.filter(pk=endpoint.pk).update(
-            failures_in_row=0, paused_until=None, failing_since=None
-        )
 
 
 def _endpoint_failed(endpoint: Endpoint, at: datetime) -> None:
@@ -267,24 +269,34 @@ def store_external_reference(
 ) -> ExternalReference:
     """Keep the receiver's reference and status on the case, and say so in its history."""
     at = now()
-    with transaction.atomic():
-        existing, _created = ExternalReference.objects.select_for_update().get_or_create(
+    # Part of the caller's transaction when there is one (no savepoint), its own otherwise.
+    with transaction.atomic(savepoint=False):
+        existing, created = ExternalReference.objects.select_for_update().get_or_create(
             case_id=delivery.case_id,
             endpoint_id=delivery.endpoint_id,
-            defaults={"updated_at": at},
+            defaults={
+                "updated_at": at,
+                "reference": reference,
+                "status": status,
+                "message": message,
+            },
         )
-        changed = bool(
-            (reference and existing.reference != reference)
-            or (status and existing.status != status)
-            or (message and existing.message != message)
-        )
+        if created:
+            changed = bool(reference or status or message)
+        else:
+            changed = bool(
+                (reference and existing.reference != reference)
+                or (status and existing.status != status)
+                or (message and existing.message != message)
+            )
+            if changed:
+                existing.reference = reference or existing.reference
+                existing.status = status or existing.status
+                existing.message = message or existing.message
+                existing.updated_at = at
+                existing.save()
         if not changed:
             return existing
-        existing.reference = reference or existing.reference
-        existing.status = status or existing.status
-        existing.message = message or existing.message
-        existing.updated_at = at
-        existing.save()
         events.external_update(
             delivery.case,
             actor=actor,

@@ -62,13 +62,14 @@ class Worker:
             claimed = sending.claim(self.name, limit=self.batch)
             if not claimed:
                 break
-            for position, delivery_id in enumerate(claimed):
+            batch = sending.claimed(claimed)
+            for position, delivery in enumerate(batch):
                 # SIGTERM between two deliveries: stop here and hand the rest back at once,
                 # rather than leave them to wait for the lease to run out.
                 if self.stopping:
-                    sending.release(claimed[position:], self.name)
+                    sending.release([rest.pk for rest in batch[position:]], self.name)
                     break
-                if sending.deliver(delivery_id, self.name) is not None:
+                if sending.deliver(delivery, self.name) is not None:
                     handled += 1
         self.delivered += handled
         return handled

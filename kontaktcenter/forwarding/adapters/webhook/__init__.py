@@ -15,7 +15,7 @@ from kontaktcenter.forwarding.adapters import http
 from kontaktcenter.forwarding.adapters.base import SendResult, TransportError, excerpt
 
 if TYPE_CHECKING:
-    from kontaktcenter.forwarding.models import Delivery, Endpoint
+    from kontaktcenter.forwarding.models import Delivery, Endpoint, EndpointSecret
 
 
 def body_of(delivery: Delivery) -> bytes:
@@ -35,7 +35,10 @@ def _reference(text: str) -> str:
 
 class WebhookTransport:
     def send(self, delivery: Delivery, endpoint: Endpoint) -> SendResult:
-        active = list(endpoint.secrets.filter(retired_at__isnull=True).order_by("-created_at"))
+        # The worker prefetches them for a whole batch; fetched here when sent on its own.
+        active: list[EndpointSecret] = getattr(endpoint, "active_secrets", None) or list(
+            endpoint.secrets.filter(retired_at__isnull=True).order_by("-created_at", "-id")
+        )
         if not active:
             raise TransportError("the endpoint has no active signing secret", permanent=True)
         body = body_of(delivery)
