@@ -38,6 +38,23 @@ class CategoryField(forms.TypedChoiceField):
         )
 
 
+def _concerns_field() -> forms.ModelChoiceField:  # type: ignore[type-arg]
+    return forms.ModelChoiceField(
+        label=_("The feedback is about"),
+        queryset=organisations_receiving_cases(),
+        required=False,
+        help_text=_("For feedback and complaints: the organisation it concerns."),
+    )
+
+
+def _consent_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("The resident agrees that their contact details are passed on"),
+        required=False,
+        help_text=_("to the organisation's own system along with the case."),
+    )
+
+
 class ContactStartForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE)
 
@@ -68,17 +85,8 @@ class ContactFinishForm(forms.Form):
     district = forms.ModelChoiceField(
         label=_("Resident's district"), queryset=districts(), required=False
     )
-    concerns = forms.ModelChoiceField(
-        label=_("The feedback is about"),
-        queryset=organisations_receiving_cases(),
-        required=False,
-        help_text=_("For feedback and complaints: the organisation it concerns."),
-    )
-    share_contact_details = forms.BooleanField(
-        label=_("The resident agrees that their contact details are passed on"),
-        required=False,
-        help_text=_("to the organisation's own system along with the case."),
-    )
+    concerns = _concerns_field()
+    share_contact_details = _consent_field()
     transfer_to = forms.ModelChoiceField(
         label=_("Transfer to"), queryset=organisations_receiving_cases(), required=False
     )
@@ -119,17 +127,8 @@ class CaseCreateForm(forms.Form):
     district = forms.ModelChoiceField(
         label=_("Resident's district"), queryset=districts(), required=False
     )
-    concerns = forms.ModelChoiceField(
-        label=_("The feedback is about"),
-        queryset=organisations_receiving_cases(),
-        required=False,
-        help_text=_("For feedback and complaints: the organisation it concerns."),
-    )
-    share_contact_details = forms.BooleanField(
-        label=_("The resident agrees that their contact details are passed on"),
-        required=False,
-        help_text=_("to the organisation's own system along with the case."),
-    )
+    concerns = _concerns_field()
+    share_contact_details = _consent_field()
     received_at = forms.DateTimeField(
         label=_("Received"),
         help_text=_("When the letter or e-mail arrived, if not today. Stockholm time."),
@@ -172,12 +171,7 @@ class RecategoriseForm(forms.Form):
     district = forms.ModelChoiceField(
         label=_("Resident's district"), queryset=districts(), required=False
     )
-    concerns = forms.ModelChoiceField(
-        label=_("The feedback is about"),
-        queryset=organisations_receiving_cases(),
-        required=False,
-        help_text=_("For feedback and complaints: the organisation it concerns."),
-    )
+    concerns = _concerns_field()
 
 
 class SearchForm(forms.Form):
