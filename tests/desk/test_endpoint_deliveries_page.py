@@ -77,7 +77,10 @@ def test_a_refused_delivery_shows_the_error_and_can_be_sent_again(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DELIVERED
     # Both tries stay visible: the refusal and the success.
-    assert list(delivery.attempt_log.values_list("number", "response_status")) == [(1, 422), (2, 200)]
+    assert list(delivery.attempt_log.values_list("number", "response_status")) == [
+        (1, 422),
+        (2, 200),
+    ]
 
 
 def test_sending_all_failed_deliveries_again(
