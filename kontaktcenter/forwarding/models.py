@@ -178,6 +178,13 @@ class Delivery(models.Model):
             ),
             models.Index(fields=["endpoint", "status", "created_at"], name="forwarding_ep_idx"),
             models.Index(fields=["case", "created_at"], name="forwarding_case_idx"),
+            # The claim's order rule: is an earlier delivery of this case to this endpoint still
+            # waiting? Answered from the case's few rows, however large the backlog.
+            models.Index(
+                fields=["case", "endpoint", "id"],
+                condition=models.Q(status="pending"),
+                name="forwarding_case_pending_idx",
+            ),
             models.Index(
                 fields=["endpoint"],
                 condition=models.Q(status="delivered", open311_token__gt="")
