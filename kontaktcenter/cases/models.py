@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.cases.search import case_document
+
 
 class Channel(models.TextChoices):
     PHONE = "phone", _("Phone")
@@ -132,8 +134,8 @@ class Case(models.Model):
     resident_email = models.EmailField(_("resident's e-mail"), blank=True)
     resident_phone = models.CharField(_("resident's phone"), max_length=30, blank=True)
     # A routing.rules.RouteReason value; routing.texts turns it into a sentence when read.
-    # Subject and name folded to lower case in Python, which knows Å, Ä and Ö; SQLite's LIKE
-    # folds only A–Z. Written by the services, searched by cases.selectors.case_search.
+    # The analysed terms of subject and name (cases.search), under a full-text index. Written
+    # by the services, searched by cases.selectors.case_search.
     search_text = models.TextField(_("search text"), blank=True, editable=False)
     routing_reason = models.CharField(_("routing reason"), max_length=30, blank=True)
     created_by = models.ForeignKey(
@@ -177,7 +179,8 @@ class Case(models.Model):
 
 
 def case_search_text(*, subject: str, resident_name: str) -> str:
-    return f"{subject}\n{resident_name}".casefold()
+    """The value of Case.search_text; the services write it whenever subject or name change."""
+    return case_document(subject=subject, resident_name=resident_name)
 
 
 class CaseEventKind(models.TextChoices):

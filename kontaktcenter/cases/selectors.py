@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kontaktcenter.accounts import permissions
 from kontaktcenter.accounts.models import Role, User
-from kontaktcenter.cases import events
+from kontaktcenter.cases import events, search
 from kontaktcenter.cases.models import OPEN_CASE_STATUSES, Case, CaseEvent, Contact
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import NotFound, PermissionDenied, ValidationError
@@ -77,11 +77,12 @@ def case_search(*, actor: User, query: str) -> QuerySet[Case]:
     cases = visible_cases(actor)
     if not cleaned:
         return cases.none()
-    matches = (
-        Q(reference__iexact=cleaned)
-        | Q(search_text__contains=cleaned.casefold())
-        | Q(resident_email__iexact=cleaned)
-    )
+    # One branch without an index makes the database read every case. References are stored
+    # in capitals (unique index) and words have the full-text index; e-mail and phone have no
+    # index yet, so they are searched only when the query looks like one.
+    matches = Q(reference=cleaned.upper()) | search.text_match(cleaned)
+    if "@" in cleaned:
+        matches |= Q(resident_email__iexact=cleaned)
     # Phone numbers are stored as E.164; find them however the agent types them. A query that
     # is not a phone number simply does not search the phone field.
     with contextlib.suppress(ValidationError):
