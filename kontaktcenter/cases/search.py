@@ -17,6 +17,7 @@ here, so their names and arguments must stay.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,8 @@ from kontaktcenter.core.text import analyse, query_terms
 # Enough for any real query; a pasted paragraph is cut here rather than sent whole.
 MAX_QUERY_TERMS = 12
 BACKFILL_BATCH_SIZE = 2000
+# Below this, FTS5 is always used on SQLite (see _sqlite_text_match).
+SQLITE_MIN_COMMON_MATCHES = 200
 
 POSTGRES_INDEX = "cases_case_search_text_gin"
 SQLITE_TABLE = "cases_case_search"
@@ -77,9 +80,47 @@ def text_match(query: str) -> Q:
             _Matches(_SimpleTsVector(F("search_text")), _SimpleTsQuery(Value(_tsquery(terms))))
         )
     if connection.vendor == "sqlite":
-        fts = "SELECT rowid FROM cases_case_search WHERE cases_case_search MATCH %s"
-        return Q(pk__in=RawSQL(fts, (_fts5_query(terms),)))  # noqa: S611 - a parameter
+        return _sqlite_text_match(terms)
     raise NotSupportedError(f"case search has no full-text index on {connection.vendor}")
+
+
+def _sqlite_text_match(terms: list[str]) -> Q:
+    """Through FTS5 when few cases match; by reading the newest cases when many do.
+
+    PostgreSQL chooses between its index and reading newest first from its statistics. SQLite
+    has none for FTS5, and fetching, joining and sorting every case with a common word (one in
+    seven, say) costs far more than reading the newest cases until the page is full. So the
+    index is asked first how many cases match, up to a threshold. Both ways find the same
+    cases: the document's terms are separated by single spaces, so "a term begins with t" is
+    "the document begins with t, or contains ' t'".
+    """
+    match = _fts5_query(terms)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) FROM cases_case")
+        (newest_id,) = cursor.fetchone()
+        threshold = _sqlite_common_threshold(newest_id or 0)
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM cases_case_search"
+            " WHERE cases_case_search MATCH %s LIMIT %s)",
+            (match, threshold),
+        )
+        (matches,) = cursor.fetchone()
+    if matches < threshold:
+        fts = "SELECT rowid FROM cases_case_search WHERE cases_case_search MATCH %s"
+        return Q(pk__in=RawSQL(fts, (match,)))  # noqa: S611 - a parameter
+    return Q(
+        *(Q(search_text__startswith=term) | Q(search_text__contains=f" {term}") for term in terms)
+    )
+
+
+def _sqlite_common_threshold(cases: int) -> int:
+    """How many matches make a word common enough to read the newest cases instead.
+
+    Fetching m matches costs about m × 5.6 µs; reading newest first until 50 are found about
+    50 × cases / m × 0.65 µs (measured at 100 000 cases). The two are equal at m ≈ √(6 × cases):
+    about 800 matches at 100 000 cases, 2 400 at a million.
+    """
+    return max(SQLITE_MIN_COMMON_MATCHES, math.isqrt(6 * cases))
 
 
 def _tsquery(terms: list[str]) -> str:

@@ -14,8 +14,18 @@ def found(actor, query: str) -> list[str]:
     return [case.subject for case in selectors.case_search(actor=actor, query=query)]
 
 
+@pytest.fixture(params=["through the index", "reading the newest cases"])
+def way(request, monkeypatch):
+    """SQLite finds a word matching many cases by reading the newest cases; the same cases."""
+    if request.param == "reading the newest cases":
+        if connection.vendor != "sqlite":
+            pytest.skip("PostgreSQL's planner chooses the way itself")
+        monkeypatch.setattr(search, "_sqlite_common_threshold", lambda _cases: 1)
+    return request.param
+
+
 @pytest.fixture
-def lamp_cases(make_case, clock):
+def lamp_cases(make_case, clock, way):
     """Three cases about lamps in different forms, and one about something else."""
     subjects = ["Trasig lampa i parken", "Lampan vid Kista torg blinkar", "Tre gatlampor släckta"]
     for subject in subjects:
@@ -87,7 +97,7 @@ def test_a_query_of_many_words_is_cut_to_the_first_terms_not_refused(lamp_cases,
     words = ["lampa", "kista", *[f"ord{n}" for n in range(50)]]
 
     assert found(tier1_agent, " ".join(words)) == []
-    assert search.MAX_QUERY_TERMS < len(words)
+    assert len(words) > search.MAX_QUERY_TERMS
 
 
 def test_search_still_finds_by_reference_email_and_phone_together_with_words(
