@@ -6,8 +6,9 @@ every one of its terms (`core.text.query_terms`) begins some term of the documen
 
 The index differs per database, and both are kept up to date by the database itself:
 - PostgreSQL: a GIN index over `to_tsvector('simple', search_text)`, queried with
-  `to_tsquery('simple', 'term1:* & term2:*')`. The 'simple' configuration only splits on spaces
-  and lowers case, which leaves the analyser's terms as they are.
+  `to_tsquery('simple', 'term1:* & term2:*')`. The analyser's terms are letters and digits
+  between spaces, which PostgreSQL's parser takes as one word each, and the 'simple'
+  configuration neither stems nor drops words, so they are indexed as they are.
 - SQLite: the FTS5 table `cases_case_search`, an external-content index over
   `cases_case.search_text` (it stores no copy of the text), kept in step by three triggers.
 
@@ -17,16 +18,14 @@ here, so their names and arguments must stay.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
-from typing import Any
 
+from django.apps import apps
 from django.db import connection, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
-from django.db.models import F, Func, Lookup, Max, Min, Model, Q, TextField, Value
+from django.db.models import Max, Min, Model, Q
 from django.db.models.expressions import RawSQL
-from django.db.models.sql.compiler import SQLCompiler
 from django.db.utils import NotSupportedError
 
 from kontaktcenter.core.text import analyse, query_terms
@@ -34,8 +33,15 @@ from kontaktcenter.core.text import analyse, query_terms
 # Enough for any real query; a pasted paragraph is cut here rather than sent whole.
 MAX_QUERY_TERMS = 12
 BACKFILL_BATCH_SIZE = 2000
-# Below this, FTS5 is always used on SQLite (see _sqlite_text_match).
-SQLITE_MIN_COMMON_MATCHES = 200
+# How text_match tells a common word: a page of matches (what the desk shows) among the
+# newest cases, which are read in a few milliseconds.
+A_PAGE = 50
+RECENT_CASES = 5_000
+# More matches than this are not fetched through the index but looked for newest first: a word
+# common only in older cases, at worst as slow as the old LIKE search. Fetching m matches and
+# reading newest first cost the same at m ≈ √(6 × cases), so this suits up to about four
+# million cases and should grow beyond.
+MANY_MATCHES = 5_000
 
 POSTGRES_INDEX = "cases_case_search_text_gin"
 SQLITE_TABLE = "cases_case_search"
@@ -70,57 +76,85 @@ def text_match(query: str) -> Q:
     """The cases whose document has a term beginning with each term of the query.
 
     A query without terms (only punctuation, say) matches nothing. Only the analyser's terms
-    reach the database, quoted and as a parameter, so no input can change the query's syntax.
+    reach the database, quoted and as parameters, so no input can change a query's syntax.
+
+    The condition returned is one of two that find the same cases; which one depends on how
+    common the words are, asked of the database before (one to three small queries):
+    - a word among the newest cases (at least a page of matches in the newest RECENT_CASES):
+      each term checked on the document itself, which the database reads newest first until
+      the page is full, as fast as the old LIKE search. Fetching every match through the index
+      would read one case in six for a word like "gata": 1.4 s at a million cases;
+    - otherwise the matches, through the full-text index, when fewer than MANY_MATCHES: rare
+      words and words that match nothing no longer read every case.
+    Neither database's planner can be left to choose: PostgreSQL estimates a prefix that is not
+    among its most common words at about 0.5 % of the cases and so reads the whole history
+    newest first looking for a rare word (3 s at a million cases), and SQLite has no row
+    counts for FTS5 at all.
     """
     terms = query_terms(query)[:MAX_QUERY_TERMS]
     if not terms:
         return Q(pk__in=[])
-    if connection.vendor == "postgresql":
-        return Q(
-            _Matches(_SimpleTsVector(F("search_text")), _SimpleTsQuery(Value(_tsquery(terms))))
+    in_document = Q(
+        *(Q(search_text__startswith=term) | Q(search_text__contains=f" {term}") for term in terms)
+    )
+    if _fills_a_page_among_recent_cases(in_document):
+        return in_document
+    vendor = connection.vendor
+    if vendor == "postgresql":
+        ids = _postgres_matching_ids(terms)
+        return in_document if len(ids) >= MANY_MATCHES else Q(pk__in=ids)
+    if vendor == "sqlite":
+        through_index = _sqlite_matches(terms)
+        return in_document if through_index is None else through_index
+    raise NotSupportedError(f"case search has no full-text index on {vendor}")
+
+
+def _fills_a_page_among_recent_cases(in_document: Q) -> bool:
+    # The document holds terms separated by single spaces, so "a term begins with t" is "the
+    # document begins with t, or contains ' t'". Ids grow with time, so the newest cases are
+    # the top id range, which both databases read backwards on the primary key.
+    cases = apps.get_model("cases", "Case")._default_manager
+    newest = cases.aggregate(newest=Max("pk"))["newest"]
+    if newest is None:
+        return False
+    recent = cases.filter(in_document, pk__gt=newest - RECENT_CASES).order_by("-pk")
+    return len(recent.values_list("pk", flat=True)[:A_PAGE]) == A_PAGE
+
+
+def _postgres_matching_ids(terms: list[str]) -> list[int]:
+    """Up to MANY_MATCHES ids through the GIN index.
+
+    MATERIALIZED keeps the LIMIT from reaching the planner, which would otherwise bet on a
+    sequential scan finding the rows early and read every case for a word that is rare.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH matching AS MATERIALIZED (SELECT id FROM cases_case"
+            " WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s))"
+            " SELECT id FROM matching LIMIT %s",
+            (_tsquery(terms), MANY_MATCHES),
         )
-    if connection.vendor == "sqlite":
-        return _sqlite_text_match(terms)
-    raise NotSupportedError(f"case search has no full-text index on {connection.vendor}")
+        return [case_id for (case_id,) in cursor.fetchall()]
 
 
-def _sqlite_text_match(terms: list[str]) -> Q:
-    """Through FTS5 when few cases match; by reading the newest cases when many do.
+def _sqlite_matches(terms: list[str]) -> Q | None:
+    """The cases FTS5 finds, unless there are MANY_MATCHES or more.
 
-    PostgreSQL chooses between its index and reading newest first from its statistics. SQLite
-    has none for FTS5, and fetching, joining and sorting every case with a common word (one in
-    seven, say) costs far more than reading the newest cases until the page is full. So the
-    index is asked first how many cases match, up to a threshold. Both ways find the same
-    cases: the document's terms are separated by single spaces, so "a term begins with t" is
-    "the document begins with t, or contains ' t'".
+    The condition is a subquery rather than a list of ids, which SQLite builds limit to 999
+    parameters: SQLite reads it once, next to the unique index on the reference.
     """
     match = _fts5_query(terms)
+    fts = "SELECT rowid FROM cases_case_search WHERE cases_case_search MATCH %s"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT max(id) FROM cases_case")
-        (newest_id,) = cursor.fetchone()
-        threshold = _sqlite_common_threshold(newest_id or 0)
         cursor.execute(
             "SELECT count(*) FROM (SELECT 1 FROM cases_case_search"
             " WHERE cases_case_search MATCH %s LIMIT %s)",
-            (match, threshold),
+            (match, MANY_MATCHES),
         )
         (matches,) = cursor.fetchone()
-    if matches < threshold:
-        fts = "SELECT rowid FROM cases_case_search WHERE cases_case_search MATCH %s"
-        return Q(pk__in=RawSQL(fts, (match,)))  # noqa: S611 - a parameter
-    return Q(
-        *(Q(search_text__startswith=term) | Q(search_text__contains=f" {term}") for term in terms)
-    )
-
-
-def _sqlite_common_threshold(cases: int) -> int:
-    """How many matches make a word common enough to read the newest cases instead.
-
-    Fetching m matches costs about m × 5.6 µs; reading newest first until 50 are found about
-    50 × cases / m × 0.65 µs (measured at 100 000 cases). The two are equal at m ≈ √(6 × cases):
-    about 800 matches at 100 000 cases, 2 400 at a million.
-    """
-    return max(SQLITE_MIN_COMMON_MATCHES, math.isqrt(6 * cases))
+    if matches >= MANY_MATCHES:
+        return None
+    return Q(pk__in=RawSQL(fts, (match,)))  # noqa: S611 - the query is a parameter
 
 
 def _tsquery(terms: list[str]) -> str:
@@ -132,30 +166,6 @@ def _tsquery(terms: list[str]) -> str:
 def _fts5_query(terms: list[str]) -> str:
     """The FTS5 query "lamp"* "kist"*: quoted strings, AND'ed, so NEAR, OR or - are only words."""
     return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
-
-
-class _SimpleTsVector(Func):
-    # Exactly the expression the GIN index is built on, or PostgreSQL will not use the index.
-    function = "to_tsvector"
-    template = "%(function)s('simple', %(expressions)s)"
-    output_field = TextField()
-
-
-class _SimpleTsQuery(Func):
-    function = "to_tsquery"
-    template = "%(function)s('simple', %(expressions)s)"
-    output_field = TextField()
-
-
-class _Matches(Lookup[Any]):
-    """tsvector @@ tsquery; used as an expression, not registered on any field."""
-
-    lookup_name = "text_search_matches"
-
-    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> Any:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} @@ {rhs}", (*lhs_params, *rhs_params)
 
 
 # --- the index, for the migrations ------------------------------------------------------------

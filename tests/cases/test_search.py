@@ -14,13 +14,17 @@ def found(actor, query: str) -> list[str]:
     return [case.subject for case in selectors.case_search(actor=actor, query=query)]
 
 
-@pytest.fixture(params=["through the index", "reading the newest cases"])
+@pytest.fixture(params=["through the index", "newest first", "newest first, many old matches"])
 def way(request, monkeypatch):
-    """SQLite finds a word matching many cases by reading the newest cases; the same cases."""
-    if request.param == "reading the newest cases":
-        if connection.vendor != "sqlite":
-            pytest.skip("PostgreSQL's planner chooses the way itself")
-        monkeypatch.setattr(search, "_sqlite_common_threshold", lambda _cases: 1)
+    """The ways search can take, which must find the same cases.
+
+    A word with a page of matches among the newest cases is looked for newest first; others
+    through the index, unless they match very many (older) cases.
+    """
+    if request.param == "newest first":
+        monkeypatch.setattr(search, "A_PAGE", 1)  # one recent match makes a word common
+    elif request.param == "newest first, many old matches":
+        monkeypatch.setattr(search, "MANY_MATCHES", 1)
     return request.param
 
 
