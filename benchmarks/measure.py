@@ -41,7 +41,7 @@ from kontaktcenter.routing.models import Category, Handling
 from kontaktcenter.statistics.selectors import _period_bounds
 
 # The words the search measures look for, as a tier-1 agent types them: one in about one case
-# in seven ("Felanmälan gata och trottoar", "Gatubelysning", "gatumark"), one in one case in
+# in six ("Felanmälan gata och trottoar", "Gatubelysning", "gatumark"), one in one case in
 # 5 000 (a resident's name, with an Ö), one in none.
 SEARCH_WORDS = {"common": "gata", "rare": RARE_LAST_NAME.lower(), "none": "brandlarm"}
 # What the desk's search page reads (desk.views.cases.case_search).
