@@ -82,6 +82,9 @@ ROWS = (
     Row("SQL per GET /arenden/nytt/", "http_case_form", "queries", "queries", 0),
     Row("SQL per queue page", "queue_page_1", "queries", "queries", 0),
     Row("SQL per statistics page", "statistics_365", "queries", "queries", 0),
+    Row("SQL per search, common word", "search_common", "queries", "queries", 0),
+    Row("SQL per search, rare word", "search_rare", "queries", "queries", 0),
+    Row("SQL per search, no match", "search_none", "queries", "queries", 0),
     Row("generation (bulk_create, not a measure)", "generation_seconds", "s", "info"),
 )
 
