@@ -34,9 +34,9 @@ from kontaktcenter.core.text import analyse, query_terms
 MAX_QUERY_TERMS = 12
 BACKFILL_BATCH_SIZE = 2000
 # How text_match tells a common word: a page of matches (what the desk shows) among the
-# newest cases, which are read in a few milliseconds.
+# newest cases, which are read in a millisecond or two; so a word in one case in 40.
 A_PAGE = 50
-RECENT_CASES = 5_000
+RECENT_CASES = 2_000
 # More matches than this are not fetched through the index but looked for newest first: a word
 # common only in older cases, at worst as slow as the old LIKE search. Fetching m matches and
 # reading newest first cost the same at m ≈ √(6 × cases), so this suits up to about four
@@ -80,7 +80,7 @@ def text_match(query: str) -> Q:
 
     The condition returned is one of two that find the same cases; which one depends on how
     common the words are, asked of the database before (one to three small queries):
-    - a word among the newest cases (at least a page of matches in the newest RECENT_CASES):
+    - a common word (at least a page of matches among the newest RECENT_CASES cases):
       each term checked on the document itself, which the database reads newest first until
       the page is full, as fast as the old LIKE search. Fetching every match through the index
       would read one case in six for a word like "gata": 1.4 s at a million cases;
