@@ -179,7 +179,8 @@ class Case(models.Model):
 
 
 def case_search_text(*, subject: str, resident_name: str) -> str:
-    """The value of Case.search_text; the services write it whenever subject or name change."""
+    """The value of Case.search_text: every service that sets the subject or the resident's name
+    writes it (cases.search.case_document), so the full-text index follows."""
     return case_document(subject=subject, resident_name=resident_name)
 
 
