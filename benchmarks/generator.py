@@ -78,6 +78,11 @@ STREETS = (
     "Sveavägen", "Karlavägen", "Götgatan", "Hornsgatan", "Sockenvägen", "Farstaplan",
     "Skärholmsplan", "Hägerstensvägen", "Kistagången", "Bergsgatan", "Ringvägen",
 )  # fmt: skip
+# One resident in RARE_LAST_NAME_EVERY has this name, which no other case contains: the rare
+# word the search benchmark looks for. Chosen by count, not drawn, so the rest of the history
+# is the same as without it.
+RARE_LAST_NAME = "Öhrvall"
+RARE_LAST_NAME_EVERY = 5000
 PHRASES = (
     "behöver åtgärdas snarast",
     "har varit ett problem i flera veckor",
@@ -187,6 +192,7 @@ class _Generator:
         self.org_names = {org.pk: org.name for org in world.organisations.values()}
         self.receiving = [org for org in world.organisations.values() if org.pk in world.officers]
         self.references = _References()
+        self.residents = 0
 
     def open_chance(self, created_at: datetime) -> float:
         """Recent cases are mostly open, old ones mostly closed: a backlog that thins out."""
@@ -205,7 +211,9 @@ class _Generator:
     def _resident(self) -> tuple[str, str, str]:
         rng = self.rng
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        name = f"{first} {last}"
+        self.residents += 1
+        rare = self.residents % RARE_LAST_NAME_EVERY == 0
+        name = f"{first} {RARE_LAST_NAME if rare else last}"
         email = ""
         if rng.random() < 0.7:
             email = f"{first}.{last}{rng.randrange(100)}@example.se".lower()

@@ -7,6 +7,7 @@ Figures are collected under stable keys and written as JSON; `benchmarks.run` la
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -20,21 +21,31 @@ from typing import Any
 
 from django.core.management import call_command
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from benchmarks import world as world_module
-from benchmarks.generator import generate
+from benchmarks.generator import RARE_LAST_NAME, generate
 from benchmarks.http_client import Browser, HttpBenchmarkError, free_port, wait_until_serving
 from benchmarks.timing import Summary
 from benchmarks.world import World
 from kontaktcenter.cases import selectors, services
 from kontaktcenter.cases.models import Case, CaseStatus, Channel, Contact
+from kontaktcenter.core.errors import ValidationError
+from kontaktcenter.core.phone import normalise_phone
+from kontaktcenter.core.text import query_terms
 from kontaktcenter.desk.views.queues import PAGE_SIZE
 from kontaktcenter.routing.models import Category, Handling
 from kontaktcenter.statistics.selectors import period_bounds
+
+# The words the search measures look for, as a tier-1 agent types them: one in about one case
+# in six ("Felanmälan gata och trottoar", "Gatubelysning", "gatumark"), one in one case in
+# 5 000 (a resident's name, with an Ö), one in none.
+SEARCH_WORDS = {"common": "gata", "rare": RARE_LAST_NAME.lower(), "none": "brandlarm"}
+# What the desk's search page reads (desk.views.cases.case_search).
+SEARCH_PAGE_SIZE = 50
 
 
 def _say(message: str) -> None:
@@ -89,6 +100,7 @@ def run(argv: list[str] | None = None) -> None:
     parser.add_argument("--http-cases", type=int, default=300)
     parser.add_argument("--queue-requests", type=int, default=50)
     parser.add_argument("--stats-requests", type=int, default=20)
+    parser.add_argument("--search-requests", type=int, default=20)
     parser.add_argument("--sqlite-analyze", action="store_true")
     parser.add_argument("--json-out", type=Path, required=True)
     args = parser.parse_args(argv)
@@ -144,6 +156,7 @@ def run(argv: list[str] | None = None) -> None:
     measured.info["analyzed"] = connection.vendor == "postgresql" or args.sqlite_analyze
 
     _measure_service_intake(world, measured, args.service_cases)
+    _measure_search(world, measured, args.search_requests)
     _measure_queries_in_process(world, measured)
     _explain(world, measured)
     connection.close()
@@ -200,6 +213,62 @@ def _measure_service_intake(world: World, measured: Measurements, count: int) ->
         with CaptureQueriesContext(connection) as captured:
             action()
         measured.queries[key] = len(captured.captured_queries)
+
+
+# --- e. case search, in process --------------------------------------------------------------
+
+
+def _search_before_full_text(actor: Any, query: str) -> QuerySet[Case]:
+    """case_search as it was before the full-text index, to compare with in the same run.
+
+    The same scope, OR'ed branches and order; the words by `LIKE '%…%'` over search_text. That
+    column now holds the analysed terms, so the query's analysed form is looked for in it, which
+    matches about the cases the old search found (the counts are printed beside the times).
+    """
+    cleaned = query.strip()
+    matches = (
+        Q(reference__iexact=cleaned)
+        | Q(search_text__contains=" ".join(query_terms(cleaned)))
+        | Q(party__email__iexact=cleaned)
+    )
+    with contextlib.suppress(ValidationError):
+        matches |= Q(party__phone=normalise_phone(cleaned))
+    return selectors.visible_cases(actor).filter(matches).order_by("-created_at")
+
+
+def _measure_search(world: World, measured: Measurements, repeat: int) -> None:
+    """The first page of case search for each word, with the index and without, interleaved."""
+
+    agent = world.tier1_agents[0]
+    _say(f"e. case search: {repeat} searches per word, with the index and with LIKE")
+    for kind, word in SEARCH_WORDS.items():
+        # Built inside the timing: case_search asks the database how common the words are
+        # while it builds the query.
+        def search_indexed(query: str = word) -> None:
+            list(selectors.case_search(actor=agent, query=query)[:SEARCH_PAGE_SIZE])
+
+        def search_before(query: str = word) -> None:
+            list(_search_before_full_text(agent, query)[:SEARCH_PAGE_SIZE])
+
+        # One of each in turn, so both meet the same moments of a noisy, shared machine.
+        samples: dict[str, list[float]] = {"indexed": [], "before": []}
+        for _ in range(3):
+            search_indexed()
+            search_before()
+        for _ in range(repeat):
+            samples["indexed"] += _timed(search_indexed, 1, 0)
+            samples["before"] += _timed(search_before, 1, 0)
+        measured.latency(f"search_{kind}", samples["indexed"])
+        measured.latency(f"search_{kind}_like", samples["before"])
+        with CaptureQueriesContext(connection) as captured:
+            search_indexed()
+        measured.queries[f"search_{kind}"] = len(captured.captured_queries)
+        indexed = selectors.case_search(actor=agent, query=word)
+        before = _search_before_full_text(agent, word)
+        measured.info[f"search_{kind}.matches"] = indexed.count()
+        measured.info[f"search_{kind}_like.matches"] = before.count()
+        measured.plans[f"search_{kind}"] = indexed[:SEARCH_PAGE_SIZE].explain()
+        measured.plans[f"search_{kind}_like"] = before[:SEARCH_PAGE_SIZE].explain()
 
 
 # --- query counts and plans, in process ------------------------------------------------------
@@ -405,7 +474,10 @@ def _close_old_cases(*, days: int) -> int:
     )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE cases_case")  # as autovacuum would after so many updates
+            # As autovacuum would after so many updates. ANALYZE alone left the dead row versions
+            # and the visibility map unset, so the queue read the heap for every index entry and
+            # the figure grew with the closed rows, not with the query (at 1 M cases).
+            cursor.execute("VACUUM ANALYZE cases_case")
     connection.close()
     return closed
 

@@ -63,12 +63,28 @@ ROWS = (
     Row("d. statistics 30 days, p95", "statistics_30.p95_ms", "ms"),
     Row("d. statistics 365 days, median", "statistics_365.median_ms", "ms"),
     Row("d. statistics 365 days, p95", "statistics_365.p95_ms", "ms"),
+    Row("e. search, common word, median", "search_common.median_ms", "ms"),
+    Row("e. search, common word, p95", "search_common.p95_ms", "ms"),
+    Row("e. search, common word, LIKE (before), median", "search_common_like.median_ms", "ms"),
+    Row("e. search, common word, LIKE / index", "search_common.like_over_index", "×", digits=2),
+    Row("e. search, rare word, median", "search_rare.median_ms", "ms"),
+    Row("e. search, rare word, p95", "search_rare.p95_ms", "ms"),
+    Row("e. search, rare word, LIKE (before), median", "search_rare_like.median_ms", "ms"),
+    Row("e. search, rare word, LIKE / index", "search_rare.like_over_index", "×", digits=2),
+    Row("e. search, no match, median", "search_none.median_ms", "ms"),
+    Row("e. search, no match, p95", "search_none.p95_ms", "ms"),
+    Row("e. search, no match, LIKE (before), median", "search_none_like.median_ms", "ms"),
+    Row("e. search, no match, LIKE (before), p95", "search_none_like.p95_ms", "ms"),
+    Row("e. search, no match, LIKE / index", "search_none.like_over_index", "×", digits=2),
     Row("SQL per case_create", "service_case", "queries", "queries", 0),
     Row("SQL per contact_start + case_create", "service_contact_case", "queries", "queries", 0),
     Row("SQL per POST /arenden/nytt/", "http_case", "queries", "queries", 0),
     Row("SQL per GET /arenden/nytt/", "http_case_form", "queries", "queries", 0),
     Row("SQL per queue page", "queue_page_1", "queries", "queries", 0),
     Row("SQL per statistics page", "statistics_365", "queries", "queries", 0),
+    Row("SQL per search, common word", "search_common", "queries", "queries", 0),
+    Row("SQL per search, rare word", "search_rare", "queries", "queries", 0),
+    Row("SQL per search, no match", "search_none", "queries", "queries", 0),
     Row("generation (bulk_create, not a measure)", "generation_seconds", "s", "info"),
 )
 
@@ -126,6 +142,8 @@ def run_database(database: str, args: argparse.Namespace, workdir: Path) -> dict
         str(args.queue_requests),
         "--stats-requests",
         str(args.stats_requests),
+        "--search-requests",
+        str(args.search_requests),
         "--json-out",
         str(json_out),
     ]
@@ -143,6 +161,10 @@ def run_database(database: str, args: argparse.Namespace, workdir: Path) -> dict
     result["seconds"] = time.perf_counter() - started
     values = result["values"]
     values["http_over_service"] = values["http_case.median_ms"] / values["service_case.median_ms"]
+    for kind in ("common", "rare", "none"):
+        values[f"search_{kind}.like_over_index"] = (
+            values[f"search_{kind}_like.median_ms"] / values[f"search_{kind}.median_ms"]
+        )
     result["info"]["generation_seconds"] = result["info"]["generation"]["seconds"]
     print(f"{LABELS[database]}: done in {result['seconds']:.0f} s", flush=True)
     return result
@@ -204,10 +226,16 @@ def describe_run(results: dict[str, dict[str, Any]], args: argparse.Namespace) -
             f"{'ANALYZE run' if info['analyzed'] else 'no ANALYZE'}; "
             f"whole run {result['seconds']:.0f} s"
         )
+        matches = ", ".join(
+            f"{kind} {info[f'search_{kind}.matches']:,} "
+            f"(LIKE {info[f'search_{kind}_like.matches']:,})"
+            for kind in ("common", "rare", "none")
+        )
+        lines.append(f"{LABELS[database]} search matches: {matches}")
     lines.append(
         f"samples: {args.service_cases} service cases (each way), {args.http_cases} HTTP cases, "
         f"{args.queue_requests} requests per queue page, {args.stats_requests} per statistics "
-        "period; warm-up before each"
+        f"period, {args.search_requests} per search word and way; warm-up before each"
     )
     return "\n".join(lines)
 
@@ -225,6 +253,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--queue-requests", type=int, default=None, help="(50)")
     parser.add_argument("--stats-requests", type=int, default=None, help="(20)")
     parser.add_argument(
+        "--search-requests", type=int, default=None, help="(20) searches per word and way"
+    )
+    parser.add_argument(
         "--sqlite-analyze", action="store_true", help="run ANALYZE on SQLite after generating"
     )
     parser.add_argument("--explain", action="store_true", help="print the query plans")
@@ -233,10 +264,10 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     defaults = (
         {"cases": 5000, "service_cases": 100, "http_cases": 50, "queue_requests": 20,
-         "stats_requests": 10}
+         "stats_requests": 10, "search_requests": 10}
         if args.quick
         else {"cases": 100_000, "service_cases": 500, "http_cases": 300, "queue_requests": 50,
-              "stats_requests": 20}
+              "stats_requests": 20, "search_requests": 20}
     )  # fmt: skip
     for name, value in defaults.items():
         if getattr(args, name) is None:

@@ -15,6 +15,7 @@ from kontaktcenter.cases.choices import (
     Channel,
     ContactOutcome,
 )
+from kontaktcenter.cases.search import case_document
 
 __all__ = [
     "OPEN_CASE_STATUSES",
@@ -177,8 +178,8 @@ class Case(models.Model):
     share_contact_details = models.BooleanField(
         _("contact details may be passed on"), default=False
     )
-    # Subject and name folded to lower case in Python, which knows Å, Ä and Ö; SQLite's LIKE
-    # folds only A–Z. Written by the services, searched by cases.selectors.case_search.
+    # The analysed terms of subject and the resident's name (cases.search), under a full-text
+    # index. Written by the services, searched by cases.selectors.case_search.
     search_text = models.TextField(_("search text"), blank=True, editable=False)
     # A routing.rules.RouteReason value; routing.texts turns it into a sentence when read.
     routing_reason = models.CharField(_("routing reason"), max_length=30, blank=True)
@@ -226,7 +227,9 @@ class Case(models.Model):
 
 
 def case_search_text(*, subject: str, resident_name: str) -> str:
-    return f"{subject}\n{resident_name}".casefold()
+    """The value of Case.search_text: every service that sets the subject or the resident's name
+    writes it (cases.search.case_document), so the full-text index follows."""
+    return case_document(subject=subject, resident_name=resident_name)
 
 
 class CaseEvent(models.Model):

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 
 from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.accounts.models import User
-from kontaktcenter.cases import errors, policies
+from kontaktcenter.cases import errors, policies, search
 from kontaktcenter.cases.models import OPEN_CASE_STATUSES, Case, CaseEvent, Contact
 from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.core.errors import NotFound, ValidationError
@@ -76,11 +76,12 @@ def case_search(*, actor: Actor, query: str) -> QuerySet[Case]:
     cases = visible_cases(actor)
     if not cleaned:
         return cases.none()
-    matches = (
-        Q(reference__iexact=cleaned)
-        | Q(search_text__contains=cleaned.casefold())
-        | Q(party__email__iexact=cleaned)
-    )
+    # One branch without an index makes the database read every case. References are stored
+    # in capitals (unique index) and words have the full-text index; the resident's e-mail and
+    # phone are searched only when the query looks like one.
+    matches = Q(reference=cleaned.upper()) | search.text_match(cleaned)
+    if "@" in cleaned:
+        matches |= Q(party__email__iexact=cleaned)
     # Phone numbers are stored as E.164; find them however the agent types them. A query that
     # is not a phone number simply does not search the phone field.
     with contextlib.suppress(ValidationError):
