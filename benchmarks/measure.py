@@ -233,7 +233,7 @@ def _search_before_full_text(actor: Any, query: str) -> QuerySet[Case]:
     )
     with contextlib.suppress(ValidationError):
         matches |= Q(party__phone=normalise_phone(cleaned))
-    return selectors.visible_cases(actor).filter(matches).order_by("-created_at")
+    return selectors.visible_cases(actor).filter(matches).order_by("-id")
 
 
 def _measure_search(world: World, measured: Measurements, repeat: int) -> None:
