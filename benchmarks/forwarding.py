@@ -121,6 +121,12 @@ def workers(count: int, environment: dict[str, str]) -> Iterator[list[subprocess
             process.wait(timeout=30)
 
 
+def cpu_seconds(process: subprocess.Popen[str]) -> float:
+    """The CPU time (user + system) a process has used so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_for(receipts: Receipts, count: int, *, timeout: float) -> float:
     deadline = time.monotonic() + timeout
     while receipts.distinct() < count:
@@ -166,11 +172,14 @@ def main(argv: list[str] | None = None) -> None:
 
     for count in (1, 4):
         forwarding_world.pause_deliveries(world)
-        with workers(count, environment):
+        with workers(count, environment) as processes:
             before = receipts.distinct()
+            cpu_before = sum(cpu_seconds(process) for process in processes)
             start = forwarding_world.cases_in_one_commit(world, args.deliveries)
             done = wait_for(receipts, before + args.deliveries, timeout=600)
+            cpu = sum(cpu_seconds(process) for process in processes) - cpu_before
         figures[f"per_second_{count}"] = args.deliveries / (done - start)
+        figures[f"worker_cpu_ms_{count}"] = cpu * 1000 / args.deliveries
         print(f"{count} worker(s): {figures[f'per_second_{count}']:.0f} deliveries/s", flush=True)
 
     for label, listen in (("listen", "1"), ("poll", "0")):
@@ -195,6 +204,8 @@ def main(argv: list[str] | None = None) -> None:
     figures["bare_post_ms"] = bare_ms
     figures["worker_ms_per_delivery"] = 1000 / figures["per_second_1"]
     figures["worker_over_bare"] = figures["worker_ms_per_delivery"] / bare_ms
+    # The worker's own work, without its waits for PostgreSQL and the receiver.
+    figures["worker_cpu_over_bare"] = figures["worker_cpu_ms_1"] / bare_ms
     receiver.shutdown()
 
     print()
@@ -211,6 +222,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"| bare HTTP POST, ms | {bare_ms:.2f} |")
     print(f"| worker, ms per delivery (1 worker) | {figures['worker_ms_per_delivery']:.2f} |")
     print(f"| worker cost / bare POST | {figures['worker_over_bare']:.2f} |")
+    print(f"| worker CPU, ms per delivery (1 worker) | {figures['worker_cpu_ms_1']:.2f} |")
+    print(f"| worker CPU / bare POST | {figures['worker_cpu_over_bare']:.2f} |")
     print(f"| raw receipts / distinct | {receipts.raw} / {receipts.distinct()} |")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
