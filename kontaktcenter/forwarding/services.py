@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.core.clock import now
+from kontaktcenter.core.email_addresses import check_email
 from kontaktcenter.core.errors import (
-    INVALID_EMAIL,
     REQUIRED,
     TOO_LONG,
     PermissionDenied,
@@ -58,17 +58,10 @@ def _check_url(url: str) -> str:
 
 
 def _check_email(address: str) -> str:
-    from django.core.exceptions import ValidationError as DjangoValidationError  # noqa: PLC0415
-    from django.core.validators import validate_email  # noqa: PLC0415
-
     cleaned = address.strip()
     if not cleaned:
         raise ValidationError(errors.EMAIL_REQUIRED, field="email")
-    try:
-        validate_email(cleaned)
-    except DjangoValidationError:
-        raise ValidationError(INVALID_EMAIL, field="email") from None
-    return cleaned
+    return check_email(cleaned, field="email")
 
 
 def _target(

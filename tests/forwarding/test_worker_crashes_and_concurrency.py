@@ -139,7 +139,7 @@ def test_a_worker_killed_again_and_again_loses_nothing_and_sends_nothing_twice_i
 
 
 @pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres") is False,
+    connection.vendor != "postgresql",
     reason="many workers at once is PostgreSQL's (SKIP LOCKED); SQLite runs one at a time",
 )
 def test_four_workers_at_once_never_hold_the_same_delivery(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.functional import Promise
 
@@ -13,8 +11,8 @@ from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.cases import errors, policies
 from kontaktcenter.cases.models import Case
 from kontaktcenter.cases.policies import CaseAction
+from kontaktcenter.core.email_addresses import check_email
 from kontaktcenter.core.errors import (
-    INVALID_EMAIL,
     REQUIRED,
     TOO_LONG,
     ErrorCode,
@@ -42,12 +40,7 @@ def clean_text(
 
 def clean_email(value: str, *, field: str, label: str | Promise) -> str:
     cleaned = clean_text(value, field=field, label=label, required=False, max_length=254)
-    if cleaned:
-        try:
-            validate_email(cleaned)
-        except DjangoValidationError:
-            raise ValidationError(INVALID_EMAIL, field=field) from None
-    return cleaned
+    return check_email(cleaned, field=field) if cleaned else cleaned
 
 
 def clean_received_at(received_at: datetime | None, *, recorded_at: datetime) -> datetime:
