@@ -57,7 +57,11 @@ INSTALLED_APPS = [
     "kontaktcenter.cases",
     "kontaktcenter.statistics",
     "kontaktcenter.forwarding",
+    "kontaktcenter.knowledge",
+    "kontaktcenter.telephony",
+    "kontaktcenter.email_channel",
     "kontaktcenter.desk",
+    "kontaktcenter.portal",
     "kontaktcenter.demo",
 ]
 

@@ -6,5 +6,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konto/", include("kontaktcenter.accounts.urls")),
     path("api/", include("kontaktcenter.api.urls")),
+    path("", include("kontaktcenter.portal.urls")),
     path("", include("kontaktcenter.desk.urls")),
 ]

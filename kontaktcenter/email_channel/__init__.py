@@ -1,0 +1,1 @@
+"""Written contacts by e-mail: functional mailboxes read over IMAP become cases (S1)."""

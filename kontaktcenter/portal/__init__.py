@@ -1,0 +1,1 @@
+"""The resident's side: the e-service and the public knowledge pages. Interface only."""
