@@ -8,6 +8,7 @@ can blank it and leave the entry (who, what kind, when) in place.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -141,6 +142,36 @@ def external_update(
         reference=reference,
         status=status,
         message=message,
+    )
+
+
+@dataclass(frozen=True)
+class ExternalUpdate:
+    case_id: int
+    endpoint: str
+    reference: str
+
+
+def external_updates(updates: list[ExternalUpdate], *, actor: Actor, at: datetime) -> None:
+    """Many receivers' first references at once, as a worker records a batch of deliveries.
+    Written in one statement: this kind of event causes no deliveries of its own."""
+    assert CaseEventKind.EXTERNAL_UPDATE not in outbox.FANNED_OUT_KINDS
+    CaseEvent.objects.bulk_create(
+        CaseEvent(
+            case_id=update.case_id,
+            kind=CaseEventKind.EXTERNAL_UPDATE,
+            actor_kind=actor_kind(actor),
+            actor_label=actor_label(actor),
+            actor=staff_user(actor),
+            occurred_at=at,
+            data={
+                "endpoint": update.endpoint,
+                "reference": update.reference,
+                "status": "",
+                "message": "",
+            },
+        )
+        for update in updates
     )
 
 

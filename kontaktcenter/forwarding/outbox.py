@@ -29,6 +29,9 @@ _FOLLOW_UP_EVENTS = {
     CaseEventKind.REOPENED: WebhookEvent.CASE_REOPENED,
 }
 
+# Every kind of case event that may cause deliveries.
+FANNED_OUT_KINDS = frozenset({CaseEventKind.ROUTED, *_FOLLOW_UP_EVENTS})
+
 
 def idempotency_key(event_id: int, endpoint_id: int) -> str:
     """Stable for the event and endpoint: every retry of a delivery carries the same key."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
 from kontaktcenter.accounts.actors import WORKER, Actor
@@ -146,8 +147,63 @@ def deliver(delivery: Delivery | int, worker: str) -> Outcome | None:
         if not found:
             return None
         delivery = found[0]
-    if delivery.status != DeliveryStatus.PENDING or delivery.leased_by != worker:
-        return None
+    outcomes = deliver_batch([delivery], worker)
+    return outcomes[0] if outcomes else None
+
+
+# How long successes may wait to be recorded together. A worker killed meanwhile resends at
+# most this much work (harmless: same idempotency key); waiting longer would save little.
+RECORD_EVERY_SECONDS = 1.0
+
+
+def deliver_batch(
+    deliveries: list[Delivery],
+    worker: str,
+    *,
+    stopping: Callable[[], bool] = lambda: False,
+) -> list[Outcome]:
+    """Send claimed deliveries one after the other and record them.
+
+    Failures are recorded at once (they decide the backoff and the circuit); successes are
+    recorded together, in one transaction per batch or per second, because a worker's own cost
+    per delivery is mostly its database round trips, not the POST. If `stopping()` turns true
+    between two sends, or half the lease has gone, the rest of the batch is handed back."""
+    outcomes: list[Outcome] = []
+    sent: list[_Sent] = []
+    started = last_record = time.monotonic()
+    # Past half the lease, the rest of a slow batch goes back rather than be sent so late that
+    # another worker could take it as abandoned and send it as well.
+    lease_left = settings.FORWARDING_LEASE_SECONDS / 2
+    for position, delivery in enumerate(deliveries):
+        if stopping() or time.monotonic() - started > lease_left:
+            release([rest.pk for rest in deliveries[position:]], worker)
+            break
+        if delivery.status != DeliveryStatus.PENDING or delivery.leased_by != worker:
+            continue
+        result, failure, attempt = _send(delivery, worker)
+        if failure is not None:
+            outcomes.append(_record_failure(delivery.pk, failure, attempt))
+        else:
+            assert result is not None
+            sent.append(_Sent(delivery, result, attempt))
+        if sent and time.monotonic() - last_record >= RECORD_EVERY_SECONDS:
+            outcomes.extend(_record_successes(sent))
+            sent, last_record = [], time.monotonic()
+    if sent:
+        outcomes.extend(_record_successes(sent))
+    return outcomes
+
+
+@dataclass(frozen=True)
+class _Sent:
+    delivery: Delivery
+    result: SendResult
+    attempt: dict[str, Any]
+
+
+def _send(
+    delivery: Delivery, worker: str
+) -> tuple[SendResult | None, TransportError | None, dict[str, Any]]:
     endpoint = delivery.endpoint
     started_at = now()
     clock_start = time.monotonic()
@@ -162,11 +218,7 @@ def deliver(delivery: Delivery | int, worker: str) -> Outcome | None:
         failure = TransportError(f"{type(error).__name__}: {error}", permanent=False)
         failure.__cause__ = error
     duration_ms = round((time.monotonic() - clock_start) * 1000)
-    attempt = {"started_at": started_at, "duration_ms": duration_ms, "worker": worker}
-    if failure is None:
-        assert result is not None
-        return _record_success(delivery, result, attempt)
-    return _record_failure(delivery.pk, failure, attempt)
+    return result, failure, {"started_at": started_at, "duration_ms": duration_ms, "worker": worker}
 
 
 def _without_waiting_for_the_disk() -> None:
@@ -182,45 +234,156 @@ def _without_waiting_for_the_disk() -> None:
 
 
 @transaction.atomic
-def _record_success(delivery: Delivery, result: SendResult, attempt: dict[str, Any]) -> Outcome:
-    """Mark the delivery delivered. No row lock is needed: the conditional UPDATE lets only the
-    first record of a success win, if a resend after a lost lease succeeded as well."""
+def _record_successes(sent: list[_Sent]) -> list[Outcome]:
+    """Mark the sent deliveries delivered, in a few statements for the whole group.
+
+    A delivery whose lease ran out while it was being sent may have been sent and recorded by
+    another worker too: the rows are locked and read first, and only the first record of a
+    success marks it delivered; a later one only counts its try."""
     _without_waiting_for_the_disk()
     at = now()
-    DeliveryAttempt.objects.create(
-        delivery=delivery,
-        number=delivery.tries + 1,
-        outcome=AttemptOutcome.DELIVERED,
-        response_status=result.status,
-        response_excerpt=excerpt(result.response_excerpt),
-        **attempt,
+    by_id = {item.delivery.pk: item for item in sent}
+    current = dict(
+        Delivery.objects.select_for_update()
+        .filter(pk__in=by_id)
+        .order_by("pk")
+        .values_list("pk", "status")
     )
-    first = (
-        Delivery.objects.filter(pk=delivery.pk)
-        .exclude(status=DeliveryStatus.DELIVERED)
-        .update(
-            status=DeliveryStatus.DELIVERED,
-            delivered_at=at,
-            external_reference=result.external_reference[:200],
-            open311_token=result.open311_token[:200],
-            leased_until=None,
-            leased_by="",
-            last_error="",
-            tries=F("tries") + 1,
+    DeliveryAttempt.objects.bulk_create(
+        DeliveryAttempt(
+            delivery_id=item.delivery.pk,
+            number=item.delivery.tries + 1,
+            outcome=AttemptOutcome.DELIVERED,
+            response_status=item.result.status,
+            response_excerpt=excerpt(item.result.response_excerpt),
+            **item.attempt,
         )
+        for item in sent
     )
-    if not first:
-        Delivery.objects.filter(pk=delivery.pk).update(tries=F("tries") + 1)
-    elif result.external_reference:
-        store_external_reference(
-            delivery, reference=result.external_reference, status="", message=""
+    first: list[_Sent] = []
+    again: list[int] = []
+    for delivery_id, item in by_id.items():
+        if current.get(delivery_id, DeliveryStatus.DELIVERED) == DeliveryStatus.DELIVERED:
+            again.append(delivery_id)
+        else:
+            first.append(item)
+    if again:
+        Delivery.objects.filter(pk__in=again).update(tries=F("tries") + 1)
+    if first:
+        _mark_delivered(first, at)
+        _store_external_references(
+            [item for item in first if item.result.external_reference], at=at
         )
-    endpoint = delivery.endpoint
-    if endpoint.failures_in_row or endpoint.paused_until or endpoint.failing_since:
-        Endpoint.objects.filter(pk=endpoint.pk).update(
+    recovered = {
+        item.delivery.endpoint_id
+        for item in sent
+        if item.delivery.endpoint.failures_in_row
+        or item.delivery.endpoint.paused_until
+        or item.delivery.endpoint.failing_since
+    }
+    if recovered:
+        Endpoint.objects.filter(pk__in=recovered).update(
             failures_in_row=0, paused_until=None, failing_since=None
         )
-    return Outcome(delivery.pk, AttemptOutcome.DELIVERED, result.status)
+    return [
+        Outcome(item.delivery.pk, AttemptOutcome.DELIVERED, item.result.status) for item in sent
+    ]
+
+
+def _mark_delivered(first: list[_Sent], at: datetime) -> None:
+    """One UPDATE for the whole group, with each row's own reference and token.
+
+    Written as SQL because Django's bulk_update builds its CASE expressions through the
+    expression machinery, which cost more than the round trips this saves."""
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    column = {
+        name: connection.ops.quote_name(Delivery._meta.get_field(name).column)
+        for name in (
+            "id", "status", "delivered_at", "external_reference", "open311_token",
+            "leased_until", "leased_by", "last_error", "tries",
+        )
+    }  # fmt: skip
+    reference_cases: list[str] = []
+    token_cases: list[str] = []
+    reference_params: list[object] = []
+    token_params: list[object] = []
+    for item in first:
+        reference_cases.append("WHEN %s THEN %s")
+        reference_params += [item.delivery.pk, item.result.external_reference[:200]]
+        token_cases.append("WHEN %s THEN %s")
+        token_params += [item.delivery.pk, item.result.open311_token[:200]]
+    ids = [item.delivery.pk for item in first]
+    # Only quoted names from the model and placeholders go into the text; values are parameters.
+    sql = (
+        f"UPDATE {table} SET {column['status']} = %s, {column['delivered_at']} = %s, "  # noqa: S608
+        f"{column['external_reference']} = CASE {column['id']} {' '.join(reference_cases)} END, "
+        f"{column['open311_token']} = CASE {column['id']} {' '.join(token_cases)} END, "
+        f"{column['leased_until']} = NULL, {column['leased_by']} = '', "
+        f"{column['last_error']} = '', {column['tries']} = {column['tries']} + 1 "
+        f"WHERE {column['id']} IN ({', '.join(['%s'] * len(ids))})"
+    )
+    delivered_at = Delivery._meta.get_field("delivered_at").get_db_prep_value(
+        at, connection, prepared=False
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [DeliveryStatus.DELIVERED.value, delivered_at, *reference_params, *token_params, *ids],
+        )
+
+
+def _store_external_references(first: list[_Sent], *, at: datetime) -> None:
+    """The receivers' references for newly delivered cases: created together when the case has
+    none from that endpoint yet (the usual case: a new case's first delivery), one by one
+    otherwise."""
+    if not first:
+        return
+    pairs = {(item.delivery.case_id, item.delivery.endpoint_id) for item in first}
+    known = set(
+        ExternalReference.objects.filter(
+            case_id__in={case_id for case_id, _ in pairs},
+            endpoint_id__in={endpoint_id for _, endpoint_id in pairs},
+        ).values_list("case_id", "endpoint_id")
+    )
+    new = [
+        item for item in first if (item.delivery.case_id, item.delivery.endpoint_id) not in known
+    ]
+    # One new reference per case and endpoint, even if a batch held two of its deliveries.
+    unique_new = list({(i.delivery.case_id, i.delivery.endpoint_id): i for i in new}.values())
+    try:
+        with transaction.atomic():
+            ExternalReference.objects.bulk_create(
+                ExternalReference(
+                    case_id=item.delivery.case_id,
+                    endpoint_id=item.delivery.endpoint_id,
+                    reference=item.result.external_reference,
+                    status="",
+                    message="",
+                    updated_at=at,
+                )
+                for item in unique_new
+            )
+            events.external_updates(
+                [
+                    events.ExternalUpdate(
+                        case_id=item.delivery.case_id,
+                        endpoint=item.delivery.endpoint.name,
+                        reference=item.result.external_reference,
+                    )
+                    for item in unique_new
+                ],
+                actor=WORKER,
+                at=at,
+            )
+        created = {id(item) for item in unique_new}
+        rest = [item for item in first if id(item) not in created]
+    except IntegrityError:
+        # A status-back call created one of them meanwhile: take the careful path for all.
+        rest = first
+    for item in rest:
+        store_external_reference(
+            item.delivery, reference=item.result.external_reference, status="", message=""
+        )
 
 
 @transaction.atomic

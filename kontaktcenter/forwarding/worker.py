@@ -39,7 +39,7 @@ class Worker:
         self,
         *,
         name: str | None = None,
-        batch: int = 10,
+        batch: int = 50,
         duties: list[PeriodicDuty] | None = None,
         say: Callable[[str], None] | None = None,
     ) -> None:
@@ -62,15 +62,12 @@ class Worker:
             claimed = sending.claim(self.name, limit=self.batch)
             if not claimed:
                 break
-            batch = sending.claimed(claimed)
-            for position, delivery in enumerate(batch):
-                # SIGTERM between two deliveries: stop here and hand the rest back at once,
-                # rather than leave them to wait for the lease to run out.
-                if self.stopping:
-                    sending.release([rest.pk for rest in batch[position:]], self.name)
-                    break
-                if sending.deliver(delivery, self.name) is not None:
-                    handled += 1
+            # SIGTERM between two deliveries: stop there and hand the rest back at once,
+            # rather than leave them to wait for the lease to run out.
+            outcomes = sending.deliver_batch(
+                sending.claimed(claimed), self.name, stopping=lambda: self.stopping
+            )
+            handled += len(outcomes)
         self.delivered += handled
         return handled
 

@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="send what is due, then exit")
-        parser.add_argument("--batch", type=int, default=10, help="deliveries claimed at a time")
+        parser.add_argument("--batch", type=int, default=50, help="deliveries claimed at a time")
 
     def handle(self, *args: Any, **options: Any) -> None:
         worker = Worker(batch=options["batch"], say=self.stdout.write)
