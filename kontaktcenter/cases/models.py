@@ -14,22 +14,36 @@ from kontaktcenter.cases.choices import (
     CaseStatus,
     Channel,
     ContactOutcome,
+    Priority,
+)
+from kontaktcenter.cases.models_casework import (
+    AnswerTemplate,
+    CaseQueue,
+    CaseType,
+    CaseTypeVersion,
+    DeadlineRule,
 )
 from kontaktcenter.cases.search import case_document
 
 __all__ = [
     "OPEN_CASE_STATUSES",
     "AccessPurpose",
+    "AnswerTemplate",
     "Case",
     "CaseAccess",
     "CaseEvent",
     "CaseEventKind",
+    "CaseQueue",
     "CaseReferenceCounter",
     "CaseStatus",
+    "CaseType",
+    "CaseTypeVersion",
     "Channel",
     "Contact",
     "ContactOutcome",
+    "DeadlineRule",
     "Party",
+    "Priority",
 ]
 
 
@@ -162,6 +176,38 @@ class Case(models.Model):
         blank=True,
         related_name="assigned_cases",
     )
+    queue = models.ForeignKey(
+        CaseQueue,
+        verbose_name=_("queue"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    # When the case must be resolved, in working time (cases.deadlines). None while the clock
+    # is paused (waiting for the resident) or stopped (resolved, closed); the working time
+    # left at the pause is kept in deadline_remaining and counted on when the work resumes.
+    deadline_at = models.DateTimeField(_("deadline"), null=True, blank=True)
+    deadline_remaining = models.DurationField(
+        _("working time left when paused"), null=True, blank=True
+    )
+    # Raised by every change; forms carry it, so a change made from a page that is out of date
+    # is refused instead of overwriting what a colleague did meanwhile.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    # The case type's form as filled in, with the version it was filled in under.
+    case_type_version = models.ForeignKey(
+        CaseTypeVersion,
+        verbose_name=_("form version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    form_values = models.JSONField(_("form values"), default=dict, blank=True)
+    checklist_done = models.JSONField(_("checklist items done"), default=list, blank=True)
     is_confidential = models.BooleanField(_("confidential"), default=False)
     subject = models.CharField(_("subject"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -217,6 +263,27 @@ class Case(models.Model):
                 condition=models.Q(status__in=OPEN_CASE_STATUSES),
                 name="cases_open_by_age_idx",
             ),
+            # The queue sorted by deadline, by priority, and the officer's own open cases.
+            models.Index(
+                fields=["responsible_organisation", "deadline_at", "id"],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES),
+                name="cases_open_deadline_idx",
+            ),
+            models.Index(
+                fields=["responsible_organisation", "priority", "received_at", "id"],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES),
+                name="cases_open_priority_idx",
+            ),
+            models.Index(
+                fields=["assignee", "received_at", "id"],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES),
+                name="cases_open_assignee_idx",
+            ),
+            models.Index(
+                fields=["responsible_organisation", "received_at", "id"],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES, assignee__isnull=True),
+                name="cases_open_unassigned_idx",
+            ),
             models.Index(fields=["responsible_organisation", "status", "-created_at"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["received_at"], name="cases_case_receive_idx"),
@@ -253,6 +320,9 @@ class CaseEvent(models.Model):
     )
     occurred_at = models.DateTimeField(_("at"))
     data = models.JSONField(_("details"), default=dict, blank=True)
+    # The case's version after this change; a page opened at version N missed the events
+    # above N, which is what a refused out-of-date change shows.
+    case_version = models.PositiveIntegerField(_("case version"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("case event")
