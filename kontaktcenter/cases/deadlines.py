@@ -142,6 +142,13 @@ def deadline_state(
         return DeadlineState.PAUSED
     if deadline <= at:
         return DeadlineState.OVERDUE
-    if working_time_between(at, deadline, hours=hours, tz=tz) <= near:
-        return DeadlineState.NEAR
-    return DeadlineState.ON_TIME
+    # Count only until the working time passes `near`: a deadline weeks away is on time
+    # without walking every day up to it.
+    left = timedelta(0)
+    for opens, closes in _open_intervals(at, hours, tz):
+        if opens >= deadline:
+            break
+        left += min(closes, deadline) - opens
+        if left > near:
+            return DeadlineState.ON_TIME
+    return DeadlineState.NEAR
