@@ -223,14 +223,16 @@ def case_queues(organisation_id: int) -> QuerySet[CaseQueue]:
 
 
 def queue_assignees(organisation_id: int) -> QuerySet[User]:
-    """The people a case of the organisation can be assigned to, for the assign forms."""
+    """The people a case of the organisation can be assigned to, for the assign forms: its
+    officers and administrators, and in the contact center its tier-2 agents and supervisors."""
     scope = organisation_with_descendants(organisation_id)
-    roles = [Role.CASE_OFFICER, Role.ORGANISATION_ADMIN]
-    if organisation_id == operator_organisation().pk:
-        roles += [Role.TIER2_AGENT, Role.SUPERVISOR]
-    return User.objects.filter(organisation_id__in=scope, role__in=roles, is_active=True).order_by(
-        "first_name", "last_name"
+    officers = Q(role__in=[Role.CASE_OFFICER, Role.ORGANISATION_ADMIN])
+    contact_center = Q(
+        role__in=[Role.TIER2_AGENT, Role.SUPERVISOR], organisation__is_operator=True
     )
+    return User.objects.filter(
+        officers | contact_center, organisation_id__in=scope, is_active=True
+    ).order_by("first_name", "last_name")
 
 
 def cases_by_references(*, actor: Actor, references: list[str]) -> list[Case]:

@@ -22,9 +22,7 @@ def test_a_new_case_gets_the_default_deadline_of_its_priority(make_case, clock):
     assert case.deadline_at == at(3, 17, 9)
 
 
-def test_the_category_rule_for_the_priority_decides_the_deadline(
-    make_case, street_lighting, clock
-):
+def test_the_category_rule_for_the_priority_decides_the_deadline(make_case, street_lighting, clock):
     DeadlineRule.objects.create(category=street_lighting, priority=Priority.URGENT, working_hours=2)
 
     case = make_case(priority=Priority.URGENT)

@@ -34,7 +34,7 @@ def bin_type(traffic_admin, street_lighting):
     )
 
 
-def good_values(**overrides):
+def good_values(**overrides: str) -> dict[str, str]:
     values = {
         "adress": "Rinkebysvängen 12",
         "karlstorlek": "190 liter",
@@ -101,7 +101,9 @@ def test_a_changed_form_is_a_new_version_and_old_cases_stay_readable(
 
     bin_type.refresh_from_db()
     assert bin_type.current_version.number == 2
-    work = selectors.case_work(selectors.case_get(actor=traffic_officer, reference="KC-2026-000001"))
+    work = selectors.case_work(
+        selectors.case_get(actor=traffic_officer, reference="KC-2026-000001")
+    )
     assert work.filled_version == 1
     assert ("Personnummer", "19811218-9876") in [(row.label, row.value) for row in work.form_rows]
     assert [field.key for field in work.current_fields] == ["adress", "vaning"]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from kontaktcenter.cases import services
-from kontaktcenter.cases.models import CaseEventKind, CaseStatus, Priority
+from kontaktcenter.cases.models import Case, CaseEventKind, CaseStatus, Priority
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
 from tests.factories import OrganisationFactory, UserFactory
 
 
-def kinds(case):
+def kinds(case: Case) -> list[str]:
     return list(case.events.values_list("kind", flat=True))
 
 
@@ -128,9 +128,9 @@ def test_taking_a_case_from_a_colleague_needs_a_reason(
         reason="Karin är sjuk i veckan.",
     )
     assert case.assignee == second_traffic_officer
-    assert case.events.filter(kind=CaseEventKind.ASSIGNED).last().data["reason"] == (
-        "Karin är sjuk i veckan."
-    )
+    last = case.events.filter(kind=CaseEventKind.ASSIGNED).last()
+    assert last is not None
+    assert last.data["reason"] == "Karin är sjuk i veckan."
 
 
 def test_a_case_goes_into_a_queue_of_its_own_organisation_only(
