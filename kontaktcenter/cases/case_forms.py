@@ -178,10 +178,17 @@ def _check_choice(field: FormField, text: str) -> str:
 
 
 def _check_personnummer(field: FormField, text: str) -> str:
+    """Stored with the century (YYYYMMDD-NNNN), as Skatteverket writes it: a ten-digit number
+    gets its century from the birth date (a + separator means over a hundred years old)."""
     try:
-        return str(personnummer.format(personnummer.validate(text)))
+        compact = str(personnummer.validate(text))
+        birth = personnummer.get_birth_date(compact)
     except stdnum_errors.ValidationError:
         raise ValidationError(INVALID_PERSONNUMMER, field=field.key, label=field.label) from None
+    digits = "".join(character for character in compact if character.isdigit())
+    if len(digits) == 10:
+        digits = f"{birth.year // 100:02d}{digits}"
+    return f"{digits[:8]}-{digits[8:]}"
 
 
 def _check_orgnr(field: FormField, text: str) -> str:

@@ -227,9 +227,7 @@ def queue_assignees(organisation_id: int) -> QuerySet[User]:
     officers and administrators, and in the contact center its tier-2 agents and supervisors."""
     scope = organisation_with_descendants(organisation_id)
     officers = Q(role__in=[Role.CASE_OFFICER, Role.ORGANISATION_ADMIN])
-    contact_center = Q(
-        role__in=[Role.TIER2_AGENT, Role.SUPERVISOR], organisation__is_operator=True
-    )
+    contact_center = Q(role__in=[Role.TIER2_AGENT, Role.SUPERVISOR], organisation__is_operator=True)
     return User.objects.filter(
         officers | contact_center, organisation_id__in=scope, is_active=True
     ).order_by("first_name", "last_name")
