@@ -117,25 +117,22 @@ def after_cursor(cases: QuerySet[Case], sort: QueueSort, cursor: str) -> QuerySe
 
 
 def _after(sort: QueueSort, parts: list[str]) -> Q:
+    """Rows after the cursor, written as `a >= x AND (a > x OR …)`: the leading `>=` gives
+    the database a range on the index's first sort column (a bare OR of the two cases makes
+    PostgreSQL scan from the start of the index and filter)."""
     if sort == QueueSort.DEADLINE:
         deadline, pk = parts[0], int(parts[1])
         if deadline == _NULL:
             return Q(deadline_at__isnull=True, id__gt=pk)
         moment = _moment(deadline)
-        return (
-            Q(deadline_at__gt=moment)
-            | Q(deadline_at=moment, id__gt=pk)
-            | Q(deadline_at__isnull=True)
-        )
+        later = Q(deadline_at__gte=moment) & (Q(deadline_at__gt=moment) | Q(id__gt=pk))
+        return later | Q(deadline_at__isnull=True)
     if sort == QueueSort.PRIORITY:
         priority, received, pk = int(parts[0]), _moment(parts[1]), int(parts[2])
-        return (
-            Q(priority__gt=priority)
-            | Q(priority=priority, received_at__gt=received)
-            | Q(priority=priority, received_at=received, id__gt=pk)
-        )
+        same_priority_later = Q(received_at__gt=received) | Q(received_at=received, id__gt=pk)
+        return Q(priority__gte=priority) & (Q(priority__gt=priority) | same_priority_later)
     received, pk = _moment(parts[0]), int(parts[1])
-    return Q(received_at__gt=received) | Q(received_at=received, id__gt=pk)
+    return Q(received_at__gte=received) & (Q(received_at__gt=received) | Q(id__gt=pk))
 
 
 def _moment(text: str) -> datetime:

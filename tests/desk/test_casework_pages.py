@@ -181,7 +181,7 @@ def test_an_answer_template_with_html_is_shown_as_text(
     assert "&lt;script&gt;alert(1)&lt;/script&gt; KC-2026-000001" in page
 
 
-def _queue(client: Client, organisation: Organisation, **params: object):
+def _queue(client: Client, organisation: Organisation, **params: str | int):
     return client.get(reverse("desk:queue", args=[organisation.pk]), params)
 
 
