@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kontaktcenter.accounts.roles import CONTACT_CENTER_ROLES
@@ -120,7 +120,11 @@ def bulk_assign(request: HttpRequest, organisation_id: int) -> HttpResponse:
     except ServiceError as error:
         report(request, error)
     else:
-        messages.success(request, _("%(count)d cases were assigned.") % {"count": changed})
+        messages.success(
+            request,
+            ngettext("%(count)d case was assigned.", "%(count)d cases were assigned.", changed)
+            % {"count": changed},
+        )
     return redirect(target)
 
 
