@@ -121,16 +121,23 @@ def _measure(world: Any, samples: int) -> dict[str, Any]:
     }
 
 
-def _grow_to(target: int) -> None:
-    """Add closed history copied from the cases there, two years older per round."""
+def _grow_to(target: int, copies_made: int) -> int:
+    """Add closed history copied from the first size's cases, two years older per round;
+    returns how many rounds have been made so far."""
     from django.db import connection, transaction  # noqa: PLC0415
 
     from kontaktcenter.cases.models import Case  # noqa: PLC0415
 
     count = Case.objects.count()
-    base_last_id = Case.objects.order_by("id").values_list("id", flat=True).last() or 0
-    base = count
-    copy = 0
+    base = Case.objects.exclude(reference__contains="-H").count()
+    base_last_id = (
+        Case.objects.exclude(reference__contains="-H")
+        .order_by("id")
+        .values_list("id", flat=True)
+        .last()
+        or 0
+    )
+    copy = copies_made
     while count < target:
         copy += 1
         rows = min(base, target - count)
@@ -141,6 +148,7 @@ def _grow_to(target: int) -> None:
             )  # fmt: skip
         count += rows
         print(f"  history copy {copy}: {count:,} cases", file=sys.stderr, flush=True)
+    return copy
 
 
 def _analyse() -> None:
@@ -177,8 +185,9 @@ def run(argv: list[str] | None = None) -> None:
         cursor.execute(_DEADLINE_SQL)
     print(f"generated {sizes[0]:,} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     results: dict[int, dict[str, Any]] = {}
+    copies = 0
     for size in sizes:
-        _grow_to(size)
+        copies = _grow_to(size, copies)
         _analyse()
         results[size] = _measure(world, args.samples)
         # Printed after every size, so a long run shows its figures as they come.

@@ -136,6 +136,8 @@ def contact_get(*, actor: Actor, contact_id: int) -> Contact:
 # --- work lists (issue 7) ---------------------------------------------------------------------
 
 QUEUE_PAGE_SIZE = 50
+# The queue shows no resident, so it does not read the party.
+_QUEUE_RELATED = ("category", "responsible_organisation", "assignee", "queue")
 
 
 def queue_page(
@@ -147,19 +149,21 @@ def queue_page(
     size: int = QUEUE_PAGE_SIZE,
 ) -> QueuePage:
     """One page of an organisation's work list (and its units'), with each case's deadline
-    flag (on time, near, overdue, paused). Three queries: the organisation tree, the page, and
-    the opening hours of the organisations on it."""
+    flag (on time, near, overdue, paused). Four queries: the organisation tree, the page's
+    ids, its cases, and the opening hours of the organisations on it."""
     if not policies.may_view_queue(actor, organisation_id):
         raise NotFound(errors.QUEUE_NOT_FOUND)
     at = now()
-    cases = Case.objects.select_related(*_LIST_RELATED, "queue").filter(
+    cases = Case.objects.filter(
         responsible_organisation_id__in=organisation_with_descendants(organisation_id)
     )
     if not policies.queue_shows_confidential(actor):
         cases = cases.filter(is_confidential=False)
     user_id = actor.pk if isinstance(actor, User) else None
     cases = queue_pages.apply_filters(cases, filters, user_id=user_id, at=at)
-    shown, next_cursor = queue_pages.page_of(cases, filters, cursor, size)
+    shown, next_cursor = queue_pages.page_of(
+        cases, filters, cursor, size, related=(*_QUEUE_RELATED,)
+    )
     return QueuePage(
         cases=shown,
         next_cursor=next_cursor,

@@ -84,13 +84,13 @@ def test_a_cursor_edited_by_hand_starts_at_the_first_page(
     assert page.cases[0] == queue_cases[0]
 
 
-def test_the_queue_page_costs_three_queries_however_many_cases(
+def test_the_queue_page_costs_four_queries_however_many_cases(
     queue_cases: list[Case],
     traffic_officer: User,
     traffic_office: Organisation,
     django_assert_num_queries,
 ) -> None:
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         selectors.queue_page(
             actor=traffic_officer,
             organisation_id=traffic_office.pk,

@@ -286,9 +286,10 @@ def test_the_queue_page_costs_the_same_for_a_dispatcher_with_many_cases(
         make_case(subject=f"Gatlampa {number}")
     client.force_login(traffic_admin)
     # Session and user; the organisation, its tree (read by the policy, the page and both
-    # forms' assignee lists); the page; opening hours; the delivery warning; the filter and
-    # bulk forms' choices (categories, assignees and queues). None of it grows with the cases.
-    with django_assert_max_num_queries(17):
+    # forms' assignee lists); the page's ids and rows; opening hours; the delivery warning;
+    # the filter and bulk forms' choices (categories, assignees and queues). None of it grows
+    # with the number of cases.
+    with django_assert_max_num_queries(18):
         response = _queue(client, traffic_office, sort="priority", view="unassigned")
     assert response.status_code == 200
     assert len(response.context["cases"]) == 40
