@@ -292,6 +292,26 @@ def _queue_pages(world: World) -> tuple[int, int]:
     return open_cases, min(50, pages)
 
 
+def _queue_path(world: World, page: int) -> str:
+    """The desk URL of the queue's page `page`: the queue pages by keyset (issue 7), so the
+    cursor of the page before is found by walking the pages once, untimed."""
+    from urllib.parse import urlencode  # noqa: PLC0415
+
+    from kontaktcenter.cases.queue_pages import QueueFilters  # noqa: PLC0415
+
+    large = world.large_organisation
+    officer = world.officer_of(large)
+    cursor: str | None = None
+    for _page in range(page - 1):
+        result = selectors.queue_page(
+            actor=officer, organisation_id=large.pk, filters=QueueFilters(), cursor=cursor
+        )
+        if result.next_cursor is None:
+            break
+        cursor = result.next_cursor
+    return f"/ko/{large.pk}/" + (f"?{urlencode({'after': cursor})}" if cursor else "")
+
+
 def _measure_queries_in_process(world: World, measured: Measurements) -> None:
     """SQL statements per page, through Django's test client in this process (not timed)."""
 
@@ -315,7 +335,7 @@ def _measure_queries_in_process(world: World, measured: Measurements) -> None:
     leaf = next(leaf for leaf in world.leaves if leaf.owner_id == large.pk)
     pages: list[tuple[str, Client, str, dict[str, str] | None]] = [
         ("queue_page_1", officer_client, f"/ko/{large.pk}/", None),
-        ("queue_page_deep", officer_client, f"/ko/{large.pk}/?page={deep_page}", None),
+        ("queue_page_deep", officer_client, _queue_path(world, deep_page), None),
         ("statistics_30", analyst_client, _statistics_path(30), None),
         ("statistics_365", analyst_client, _statistics_path(365), None),
         ("http_case_form", agent_client, "/arenden/nytt/", None),
@@ -429,8 +449,8 @@ def _measure_over_http(world: World, measured: Measurements, args: argparse.Name
         officer.log_in(world.officer_of(large).username, world_module.PASSWORD)
         for key, path in (
             ("queue_page_1", f"/ko/{large.pk}/"),
-            ("queue_page_2", f"/ko/{large.pk}/?page=2"),
-            ("queue_page_deep", f"/ko/{large.pk}/?page={deep_page}"),
+            ("queue_page_2", _queue_path(world, 2)),
+            ("queue_page_deep", _queue_path(world, deep_page)),
         ):
             measured.latency(key, _timed(_getter(officer, path), args.queue_requests, 3))
 

@@ -24,14 +24,31 @@ class ContactOutcome(models.TextChoices):
 
 class CaseStatus(models.TextChoices):
     NEW = "new", _("New")
+    ASSIGNED = "assigned", _("Assigned")
     IN_PROGRESS = "in_progress", _("In progress")
     WAITING = "waiting", _("Waiting for the resident")
+    RESOLVED = "resolved", _("Resolved")
     CLOSED = "closed", _("Closed")
 
 
 # The statuses of cases still to be worked; the queue index and the queue query share them so
-# the database can see that the query is covered by the partial index.
-OPEN_CASE_STATUSES = (CaseStatus.NEW.value, CaseStatus.IN_PROGRESS.value, CaseStatus.WAITING.value)
+# the database can see that the query is covered by the partial index. A resolved case has its
+# answer and waits only to be closed, so it leaves the work list.
+OPEN_CASE_STATUSES = (
+    CaseStatus.NEW.value,
+    CaseStatus.ASSIGNED.value,
+    CaseStatus.IN_PROGRESS.value,
+    CaseStatus.WAITING.value,
+)
+
+
+class Priority(models.IntegerChoices):
+    """Lower is more urgent, so the queue sorts by it ascending."""
+
+    URGENT = 1, _("Urgent")
+    HIGH = 2, _("High")
+    NORMAL = 3, _("Normal")
+    LOW = 4, _("Low")
 
 
 class CaseEventKind(models.TextChoices):
@@ -46,6 +63,12 @@ class CaseEventKind(models.TextChoices):
     REOPENED = "reopened", _("Case reopened")
     SCRUBBED = "scrubbed", _("Personal data removed")
     EXTERNAL_UPDATE = "external_update", _("Update from the receiving system")
+    QUEUE_CHANGED = "queue_changed", _("Queue changed")
+    RESOLVED = "resolved", _("Case resolved")
+    FORWARDED = "forwarded", _("Forwarded to another organisation")
+    PRIORITY_CHANGED = "priority_changed", _("Priority changed")
+    FORM_FILLED = "form_filled", _("Form filled in")
+    CHECKLIST_TICKED = "checklist_ticked", _("Checklist item")
 
 
 class AccessPurpose(models.TextChoices):

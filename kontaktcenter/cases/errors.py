@@ -66,12 +66,68 @@ STATUS_CHANGE_REFUSED = error_code(
 )
 REPLY_CLOSED = error_code("case.reply_closed", _("Reopen the case before you reply."))
 ALREADY_CLOSED = error_code("case.already_closed", _("The case is already closed."))
-NOT_CLOSED = error_code("case.not_closed", _("Only a closed case can be reopened."))
+NOT_CLOSED = error_code("case.not_closed", _("Only a resolved or closed case can be reopened."))
 RECATEGORISE_CLOSED = error_code(
     "case.recategorise_closed", _("Reopen the case before you change its category.")
 )
 
+# lifecycle, queues and deadlines (issue 7)
+CASE_CHANGED = error_code(
+    "case.changed",
+    _(
+        "Someone changed the case after you opened it (%(changes)s). Nothing of yours was "
+        "saved: check the case as it is now and try again."
+    ),
+)
+REASON_REQUIRED = error_code(
+    "case.reason_required", _("Say why: the case is already assigned to %(name)s.")
+)
+TRANSITION_NOT_ALLOWED = error_code(
+    "case.transition_not_allowed", _("Your role cannot make this change to a case.")
+)
+RESOLVE_REFUSED = error_code(
+    "case.resolve_refused", _("Only an open case can be marked as resolved.")
+)
+FORWARD_REFUSED = error_code(
+    "case.forward_refused", _("A closed case cannot be forwarded; reopen it first.")
+)
+FORWARD_SAME = error_code("case.forward_same", _("The case is already with %(organisation)s."))
+FORWARD_TARGET = error_code("case.forward_target", _("%(organisation)s does not receive cases."))
+QUEUE_OUTSIDE = error_code(
+    "case.queue_outside", _("The queue %(queue)s belongs to another organisation.")
+)
+BULK_NOT_ALLOWED = error_code(
+    "case.bulk_not_allowed", _("Only administrators and supervisors assign many cases at once.")
+)
+BULK_EMPTY = error_code("case.bulk_empty", _("Choose at least one case."))
+BULK_CASE_REFUSED = error_code(
+    "case.bulk_case_refused", _("%(reference)s: %(problem)s Nothing was assigned.")
+)
+UNKNOWN_PRIORITY = error_code("case.unknown_priority", _("Unknown priority."))
+
 # personal data
 SCRUB_NOT_ALLOWED = error_code(
     "party.scrub_not_allowed", _("Only system administrators can remove a resident's data.")
+)
+
+# case types and answer templates
+CASE_TYPES_NOT_ALLOWED = error_code(
+    "case_type.not_allowed", _("Only the organisation's administrator can change case types.")
+)
+CASE_TYPE_CATEGORY_TAKEN = error_code(
+    "case_type.category_taken", _("The category %(category)s already has a case type.")
+)
+CASE_TYPE_CATEGORY_OUTSIDE = error_code(
+    "case_type.category_outside",
+    _("The category %(category)s is handled by another organisation."),
+)
+CASE_TYPE_MISSING = error_code(
+    "case_type.missing", _("The case's category has no case type with a form.")
+)
+TEMPLATE_NOT_FOUND = error_code("answer_template.not_found", _("No such answer template."))
+CHECKLIST_ITEM_UNKNOWN = error_code(
+    "case_type.checklist_item_unknown", _("The checklist has no such item.")
+)
+QUEUE_NAME_TAKEN = error_code(
+    "queue.name_taken", _("The organisation already has a queue called %(name)s.")
 )

@@ -14,7 +14,7 @@ from typing import Any
 
 from kontaktcenter.accounts.actors import Actor, actor_kind, actor_label, staff_user
 from kontaktcenter.accounts.models import User
-from kontaktcenter.cases.models import Case, CaseEvent, CaseEventKind
+from kontaktcenter.cases.models import Case, CaseEvent, CaseEventKind, CaseQueue
 from kontaktcenter.forwarding import outbox
 
 # Free-text fields of each event kind that may hold personal data.
@@ -25,6 +25,11 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     CaseEventKind.CLOSED: ("resolution",),
     CaseEventKind.REOPENED: ("reason",),
     CaseEventKind.EXTERNAL_UPDATE: ("message",),
+    CaseEventKind.RESOLVED: ("resolution",),
+    CaseEventKind.FORWARDED: ("reason",),
+    CaseEventKind.ASSIGNED: ("reason",),
+    CaseEventKind.QUEUE_CHANGED: ("reason",),
+    CaseEventKind.FORM_FILLED: ("values",),
 }
 
 
@@ -39,6 +44,7 @@ def _event(case: Case, kind: CaseEventKind, actor: Actor, at: datetime, **data: 
         actor=staff_user(actor),
         occurred_at=at,
         data=data,
+        case_version=case.version,
     )
     outbox.fan_out(event)
     return event
@@ -75,14 +81,110 @@ def routed(
 
 
 def assigned(
-    case: Case, *, actor: Actor, at: datetime, before: User | None, after: User | None
+    case: Case,
+    *,
+    actor: Actor,
+    at: datetime,
+    before: User | None,
+    after: User | None,
+    reason: str = "",
 ) -> CaseEvent:
     def describe(user: User | None) -> dict[str, Any] | None:
         return None if user is None else {"id": user.pk, "name": str(user)}
 
+    extra = {"reason": reason} if reason else {}
     return _event(
-        case, CaseEventKind.ASSIGNED, actor, at, before=describe(before), after=describe(after)
+        case,
+        CaseEventKind.ASSIGNED,
+        actor,
+        at,
+        before=describe(before),
+        after=describe(after),
+        **extra,
     )
+
+
+def queue_changed(
+    case: Case,
+    *,
+    actor: Actor,
+    at: datetime,
+    before: CaseQueue | None,
+    after: CaseQueue | None,
+    reason: str = "",
+) -> CaseEvent:
+    def describe(queue: CaseQueue | None) -> dict[str, Any] | None:
+        return None if queue is None else {"id": queue.pk, "name": queue.name}
+
+    extra = {"reason": reason} if reason else {}
+    return _event(
+        case,
+        CaseEventKind.QUEUE_CHANGED,
+        actor,
+        at,
+        before=describe(before),
+        after=describe(after),
+        **extra,
+    )
+
+
+def resolved(case: Case, *, actor: Actor, at: datetime, before: str, resolution: str) -> CaseEvent:
+    return _event(
+        case,
+        CaseEventKind.RESOLVED,
+        actor,
+        at,
+        before=before,
+        after=case.status,
+        resolution=resolution,
+    )
+
+
+def forwarded(
+    case: Case, *, actor: Actor, at: datetime, before: dict[str, Any], reason: str
+) -> CaseEvent:
+    """Sent by hand to another organisation; `before` names the one it left, as it was named."""
+    after = {"id": case.responsible_organisation_id, "name": case.responsible_organisation.name}
+    return _event(
+        case, CaseEventKind.FORWARDED, actor, at, before=before, after=after, reason=reason
+    )
+
+
+def priority_changed(
+    case: Case,
+    *,
+    actor: Actor,
+    at: datetime,
+    before: int,
+    after: int,
+    deadline_before: datetime | None,
+    deadline_after: datetime | None,
+) -> CaseEvent:
+    def describe(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.isoformat()
+
+    return _event(
+        case,
+        CaseEventKind.PRIORITY_CHANGED,
+        actor,
+        at,
+        before=before,
+        after=after,
+        deadline_before=describe(deadline_before),
+        deadline_after=describe(deadline_after),
+    )
+
+
+def form_filled(
+    case: Case, *, actor: Actor, at: datetime, version: int, values: dict[str, Any]
+) -> CaseEvent:
+    return _event(case, CaseEventKind.FORM_FILLED, actor, at, version=version, values=values)
+
+
+def checklist_ticked(
+    case: Case, *, actor: Actor, at: datetime, item: str, text: str, done: bool
+) -> CaseEvent:
+    return _event(case, CaseEventKind.CHECKLIST_TICKED, actor, at, item=item, text=text, done=done)
 
 
 def status_changed(case: Case, *, actor: Actor, at: datetime, before: str, after: str) -> CaseEvent:

@@ -14,22 +14,36 @@ from kontaktcenter.cases.choices import (
     CaseStatus,
     Channel,
     ContactOutcome,
+    Priority,
+)
+from kontaktcenter.cases.models_casework import (
+    AnswerTemplate,
+    CaseQueue,
+    CaseType,
+    CaseTypeVersion,
+    DeadlineRule,
 )
 from kontaktcenter.cases.search import case_document
 
 __all__ = [
     "OPEN_CASE_STATUSES",
     "AccessPurpose",
+    "AnswerTemplate",
     "Case",
     "CaseAccess",
     "CaseEvent",
     "CaseEventKind",
+    "CaseQueue",
     "CaseReferenceCounter",
     "CaseStatus",
+    "CaseType",
+    "CaseTypeVersion",
     "Channel",
     "Contact",
     "ContactOutcome",
+    "DeadlineRule",
     "Party",
+    "Priority",
 ]
 
 
@@ -127,6 +141,17 @@ class Contact(models.Model):
         return f"{self.get_channel_display()} {self.started_at:%Y-%m-%d %H:%M}"
 
 
+# What the queue filters on besides the sort order (cases.queue_pages.apply_filters).
+QUEUE_FILTER_COLUMNS = (
+    "status",
+    "is_confidential",
+    "priority",
+    "assignee",
+    "category",
+    "queue",
+)
+
+
 class Case(models.Model):
     reference = models.CharField(_("reference"), max_length=24, unique=True)
     tracking_token = models.CharField(_("tracking code"), max_length=64, unique=True)
@@ -162,6 +187,38 @@ class Case(models.Model):
         blank=True,
         related_name="assigned_cases",
     )
+    queue = models.ForeignKey(
+        CaseQueue,
+        verbose_name=_("queue"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    # When the case must be resolved, in working time (cases.deadlines). None while the clock
+    # is paused (waiting for the resident) or stopped (resolved, closed); the working time
+    # left at the pause is kept in deadline_remaining and counted on when the work resumes.
+    deadline_at = models.DateTimeField(_("deadline"), null=True, blank=True)
+    deadline_remaining = models.DurationField(
+        _("working time left when paused"), null=True, blank=True
+    )
+    # Raised by every change; forms carry it, so a change made from a page that is out of date
+    # is refused instead of overwriting what a colleague did meanwhile.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    # The case type's form as filled in, with the version it was filled in under.
+    case_type_version = models.ForeignKey(
+        CaseTypeVersion,
+        verbose_name=_("form version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    form_values = models.JSONField(_("form values"), default=dict, blank=True)
+    checklist_done = models.JSONField(_("checklist items done"), default=list, blank=True)
     is_confidential = models.BooleanField(_("confidential"), default=False)
     subject = models.CharField(_("subject"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -204,18 +261,61 @@ class Case(models.Model):
         ordering = ["-created_at"]
         indexes = [
             # The work list: an organisation's open cases, oldest first. Partial, so it stays
-            # as small as the open queue however long the history grows.
+            # as small as the open queue however long the history grows. The columns after
+            # the sort order let the queue's filters (status, priority, assignee, category,
+            # queue, confidentiality, deadline) be checked in the index without reading the
+            # table (an index-only scan on PostgreSQL); see cases.queue_pages.
             models.Index(
-                fields=["responsible_organisation", "received_at", "id"],
+                fields=[
+                    "responsible_organisation",
+                    "received_at",
+                    "id",
+                    *QUEUE_FILTER_COLUMNS,
+                    "deadline_at",
+                ],
                 condition=models.Q(status__in=OPEN_CASE_STATUSES),
                 name="cases_open_queue_idx",
             ),
             # The same for a queue over several organisations (an administration and its
             # units), where no single organisation's index gives the order.
             models.Index(
-                fields=["received_at", "id"],
+                fields=[
+                    "received_at",
+                    "id",
+                    "responsible_organisation",
+                    *QUEUE_FILTER_COLUMNS,
+                    "deadline_at",
+                ],
                 condition=models.Q(status__in=OPEN_CASE_STATUSES),
                 name="cases_open_by_age_idx",
+            ),
+            # The queue sorted by deadline, by priority, and the officer's own open cases.
+            models.Index(
+                fields=["responsible_organisation", "deadline_at", "id", *QUEUE_FILTER_COLUMNS],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES),
+                name="cases_open_deadline_idx",
+            ),
+            models.Index(
+                fields=[
+                    "responsible_organisation",
+                    "priority",
+                    "received_at",
+                    "id",
+                    *(column for column in QUEUE_FILTER_COLUMNS if column != "priority"),
+                    "deadline_at",
+                ],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES),
+                name="cases_open_priority_idx",
+            ),
+            models.Index(
+                fields=["assignee", "received_at", "id"],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES),
+                name="cases_open_assignee_idx",
+            ),
+            models.Index(
+                fields=["responsible_organisation", "received_at", "id"],
+                condition=models.Q(status__in=OPEN_CASE_STATUSES, assignee__isnull=True),
+                name="cases_open_unassigned_idx",
             ),
             models.Index(fields=["responsible_organisation", "status", "-created_at"]),
             models.Index(fields=["assignee", "status"]),
@@ -253,6 +353,9 @@ class CaseEvent(models.Model):
     )
     occurred_at = models.DateTimeField(_("at"))
     data = models.JSONField(_("details"), default=dict, blank=True)
+    # The case's version after this change; a page opened at version N missed the events
+    # above N, which is what a refused out-of-date change shows.
+    case_version = models.PositiveIntegerField(_("case version"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("case event")

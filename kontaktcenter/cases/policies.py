@@ -174,3 +174,24 @@ def may_scrub_personal_data(actor: Actor) -> bool:
     return isinstance(actor, SystemActor) or (
         isinstance(actor, User) and actor.role == Role.SYSTEM_ADMIN
     )
+
+
+def may_manage_case_types(actor: Actor, organisation_id: int) -> bool:
+    """An organisation's administrator sets up its case types, queues and deadlines (S4)."""
+    if isinstance(actor, SystemActor):
+        return True
+    if not isinstance(actor, User):
+        return False
+    if actor.role == Role.SYSTEM_ADMIN:
+        return True
+    return actor.role == Role.ORGANISATION_ADMIN and organisation_id in organisation_scope(actor)
+
+
+def may_see_deadline_report(actor: Actor) -> bool:
+    """The supervisor's list of cases near or past their deadline; administrators see their
+    organisation's."""
+    return isinstance(actor, User) and actor.role in {
+        Role.SUPERVISOR,
+        Role.ORGANISATION_ADMIN,
+        Role.SYSTEM_ADMIN,
+    }

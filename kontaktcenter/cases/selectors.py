@@ -4,17 +4,35 @@ interfaces that show confidential cases log those reads with `services.record_re
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 
-from kontaktcenter.accounts.actors import Actor
+from kontaktcenter.accounts.actors import Actor, organisation_scope
 from kontaktcenter.accounts.models import User
-from kontaktcenter.cases import errors, policies, search
-from kontaktcenter.cases.models import OPEN_CASE_STATUSES, Case, CaseEvent, Contact
+from kontaktcenter.accounts.roles import Role
+from kontaktcenter.cases import case_forms, deadlines, errors, policies, queue_pages, search
+from kontaktcenter.cases.models import (
+    OPEN_CASE_STATUSES,
+    AnswerTemplate,
+    Case,
+    CaseEvent,
+    CaseQueue,
+    CaseType,
+    CaseTypeVersion,
+    Contact,
+)
 from kontaktcenter.cases.policies import CaseAction
+from kontaktcenter.cases.queue_pages import QueueFilters, QueuePage, QueueSort
+from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import NotFound, ValidationError
 from kontaktcenter.core.phone import normalise_phone
-from kontaktcenter.directory.selectors import organisation_with_descendants
+from kontaktcenter.directory.selectors import (
+    opening_hours_of,
+    operator_organisation,
+    organisation_with_descendants,
+)
 
 _LIST_RELATED = ("category", "responsible_organisation", "assignee", "party")
 
@@ -32,7 +50,14 @@ def case_get(*, actor: Actor, reference: str) -> Case:
     cleaned = reference.strip().upper()
     case = (
         Case.objects.select_related(
-            "category", "responsible_organisation", "assignee", "district", "created_by", "party"
+            "category",
+            "responsible_organisation",
+            "assignee",
+            "district",
+            "created_by",
+            "party",
+            "queue",
+            "case_type_version",
         )
         .filter(reference=cleaned)
         .first()
@@ -106,3 +131,230 @@ def contact_get(*, actor: Actor, contact_id: int) -> Contact:
     if contact is None or not isinstance(actor, User) or contact.agent_id != actor.pk:
         raise NotFound(errors.CONTACT_NOT_FOUND)
     return contact
+
+
+# --- work lists (issue 7) ---------------------------------------------------------------------
+
+QUEUE_PAGE_SIZE = 50
+# The queue shows no resident, so it does not read the party.
+_QUEUE_RELATED = ("category", "responsible_organisation", "assignee", "queue")
+
+
+def queue_page(
+    *,
+    actor: Actor,
+    organisation_id: int,
+    filters: QueueFilters,
+    cursor: str | None = None,
+    size: int = QUEUE_PAGE_SIZE,
+) -> QueuePage:
+    """One page of an organisation's work list (and its units'), with each case's deadline
+    flag (on time, near, overdue, paused). Four queries: the organisation tree, the page's
+    ids, its cases, and the opening hours of the organisations on it."""
+    if not policies.may_view_queue(actor, organisation_id):
+        raise NotFound(errors.QUEUE_NOT_FOUND)
+    at = now()
+    cases = Case.objects.filter(
+        responsible_organisation_id__in=organisation_with_descendants(organisation_id)
+    )
+    if not policies.queue_shows_confidential(actor):
+        cases = cases.filter(is_confidential=False)
+    user_id = actor.pk if isinstance(actor, User) else None
+    cases = queue_pages.apply_filters(cases, filters, user_id=user_id, at=at)
+    shown, next_cursor = queue_pages.page_of(
+        cases, filters, cursor, size, related=(*_QUEUE_RELATED,)
+    )
+    return QueuePage(
+        cases=shown,
+        next_cursor=next_cursor,
+        filters=filters,
+        deadline_states=deadline_states(shown, at=at),
+    )
+
+
+def deadline_states(cases: list[Case], *, at: datetime) -> dict[int, str]:
+    """Each case's deadline flag, counted in its organisation's working time."""
+    hours = opening_hours_of({case.responsible_organisation_id for case in cases})
+    return {
+        case.pk: deadlines.deadline_state(
+            case.deadline_at,
+            at,
+            hours=hours.get(case.responsible_organisation_id, deadlines.DEFAULT_OPENING_HOURS),
+        ).value
+        for case in cases
+    }
+
+
+DEADLINE_REPORT_LIMIT = 200
+
+
+def deadline_report(*, actor: Actor) -> QueuePage:
+    """Open cases past or near their deadline, soonest first, for the supervisor (the contact
+    center's own cases) or an organisation's administrator (the organisation's)."""
+    if not policies.may_see_deadline_report(actor):
+        raise NotFound(errors.QUEUE_NOT_FOUND)
+    assert isinstance(actor, User)
+    at = now()
+    cases = Case.objects.select_related(*_LIST_RELATED, "queue").filter(
+        status__in=OPEN_CASE_STATUSES,
+        # Near is at most NEAR_DEADLINE of working time away, never more than a few days.
+        deadline_at__lt=at + timedelta(days=4),
+    )
+    if actor.role != Role.SYSTEM_ADMIN:
+        scope = (
+            operator_organisation().pk if actor.role == Role.SUPERVISOR else actor.organisation_id
+        )
+        cases = cases.filter(responsible_organisation_id__in=organisation_with_descendants(scope))
+    if not policies.queue_shows_confidential(actor):
+        cases = cases.filter(is_confidential=False)
+    candidates = list(cases.order_by("deadline_at", "id")[:DEADLINE_REPORT_LIMIT])
+    states = deadline_states(candidates, at=at)
+    flagged = [
+        case
+        for case in candidates
+        if states[case.pk] in {deadlines.DeadlineState.OVERDUE, deadlines.DeadlineState.NEAR}
+    ]
+    return QueuePage(
+        cases=flagged,
+        next_cursor=None,
+        filters=QueueFilters(sort=QueueSort.DEADLINE),
+        deadline_states=states,
+    )
+
+
+def case_queues(organisation_id: int) -> QuerySet[CaseQueue]:
+    return CaseQueue.objects.filter(organisation_id=organisation_id, is_active=True)
+
+
+def queue_assignees(organisation_id: int) -> QuerySet[User]:
+    """The people a case of the organisation can be assigned to, for the assign forms: its
+    officers and administrators, and in the contact center its tier-2 agents and supervisors."""
+    scope = organisation_with_descendants(organisation_id)
+    officers = Q(role__in=[Role.CASE_OFFICER, Role.ORGANISATION_ADMIN])
+    contact_center = Q(role__in=[Role.TIER2_AGENT, Role.SUPERVISOR], organisation__is_operator=True)
+    return User.objects.filter(
+        officers | contact_center, organisation_id__in=scope, is_active=True
+    ).order_by("first_name", "last_name")
+
+
+def cases_by_references(*, actor: Actor, references: list[str]) -> list[Case]:
+    """The cases behind references ticked on a page, those the actor may see."""
+    cleaned = [reference.strip().upper() for reference in references if reference.strip()]
+    return list(visible_cases(actor).filter(reference__in=cleaned).order_by("received_at", "id"))
+
+
+# --- case types ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormRow:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    key: str
+    text: str
+    done: bool
+
+
+@dataclass
+class CaseWork:
+    """What the case page shows of the case type: the form as filled in (under its version),
+    the checklist, the form to fill in now and the answer templates."""
+
+    case_type: CaseType | None
+    filled_version: int | None
+    form_rows: list[FormRow]
+    checklist: list[ChecklistRow]
+    current_fields: list[case_forms.FormField]
+    templates: list[AnswerTemplate]
+
+
+def case_work(case: Case) -> CaseWork:
+    case_type = (
+        CaseType.objects.select_related("current_version")
+        .filter(category_id=case.category_id, is_active=True)
+        .first()
+    )
+    current = case_type.current_version if case_type else None
+    filled = case.case_type_version
+    rows = []
+    if filled is not None:
+        for field_data in filled.fields:
+            form_field = case_forms.FormField.from_json(field_data)
+            value = case.form_values.get(form_field.key)
+            if value is not None:
+                rows.append(FormRow(form_field.label, case_forms.display_value(form_field, value)))
+    checklist_source = filled or current
+    checklist = [
+        ChecklistRow(item["key"], item["text"], item["key"] in case.checklist_done)
+        for item in (checklist_source.checklist if checklist_source else [])
+    ]
+    return CaseWork(
+        case_type=case_type,
+        filled_version=filled.number if filled else None,
+        form_rows=rows,
+        checklist=checklist,
+        current_fields=[case_forms.FormField.from_json(f) for f in current.fields]
+        if current
+        else [],
+        templates=list(case_type.answer_templates.filter(is_active=True)) if case_type else [],
+    )
+
+
+def answer_template_text(*, case: Case, template_id: int) -> str:
+    """An answer template filled in for the case, as plain text for the reply box."""
+    template = (
+        AnswerTemplate.objects.filter(
+            pk=template_id, case_type__category_id=case.category_id, is_active=True
+        )
+        .select_related("case_type")
+        .first()
+    )
+    if template is None:
+        raise NotFound(errors.TEMPLATE_NOT_FOUND)
+    values = {
+        "resident_name": case.party.name if case.party and case.party.name else "",
+        "reference": case.reference,
+        "subject": case.subject,
+        "category": case.category.name,
+        "organisation": case.responsible_organisation.name,
+    }
+    version = case.case_type_version
+    if version is not None:
+        for field_data in version.fields:
+            form_field = case_forms.FormField.from_json(field_data)
+            if form_field.key in case.form_values:
+                values[form_field.key] = case_forms.display_value(
+                    form_field, case.form_values[form_field.key]
+                )
+    return case_forms.render_template(template.body, values)
+
+
+def case_types_of(*, actor: Actor) -> QuerySet[CaseType]:
+    """The case types the actor may administer."""
+    if not isinstance(actor, User):
+        return CaseType.objects.none()
+    types = CaseType.objects.select_related("category", "organisation", "current_version")
+    if actor.role == Role.SYSTEM_ADMIN:
+        return types.order_by("name")
+    if actor.role != Role.ORGANISATION_ADMIN:
+        return types.none()
+    return types.filter(organisation_id__in=organisation_scope(actor)).order_by("name")
+
+
+def case_type_get(*, actor: Actor, case_type_id: int) -> CaseType:
+    case_type = case_types_of(actor=actor).filter(pk=case_type_id).first()
+    if case_type is None:
+        raise NotFound(errors.CASE_TYPE_MISSING)
+    return case_type
+
+
+def case_type_versions(case_type: CaseType) -> QuerySet[CaseTypeVersion]:
+    return case_type.versions.select_related("created_by").order_by("-number")
+
+
+def answer_templates_of(case_type: CaseType) -> QuerySet[AnswerTemplate]:
+    return case_type.answer_templates.order_by("name")

@@ -340,6 +340,11 @@ class HistoryGenerator:
             moment = self._later(moment, hours=rng.uniform(0.2, 4 if in_contact_center else 30))
             with simulated(moment):
                 services.case_assign(actor=handler, case=case, assignee=handler)
+                # Most officers start at once; the rest leave it assigned until later.
+                if rng.random() < 0.7:
+                    services.case_change_status(
+                        actor=handler, case=case, status=CaseStatus.IN_PROGRESS
+                    )
         if rng.random() < 0.3:
             moment = self._later(moment, hours=rng.uniform(1, 48))
             with simulated(moment):
@@ -354,8 +359,13 @@ class HistoryGenerator:
                 with simulated(moment):
                     services.case_reply(actor=handler, case=case, text=reply)
             moment = self._later(moment, hours=rng.uniform(0.1, 24))
+            resolution = rng.choice(RESOLUTIONS)
             with simulated(moment):
-                services.case_close(actor=handler, case=case, resolution=rng.choice(RESOLUTIONS))
+                # The last days' answers are resolved and wait a little before closing.
+                if age_days < 3 and rng.random() < 0.5:
+                    services.case_resolve(actor=handler, case=case, resolution=resolution)
+                else:
+                    services.case_close(actor=handler, case=case, resolution=resolution)
         elif assigned and rng.random() < 0.2:
             # Asked the resident for more information and waits for the answer.
             moment = self._later(moment, hours=rng.uniform(1, 24))

@@ -12,6 +12,7 @@ from django.db import transaction
 from kontaktcenter.accounts.models import Role, User
 from kontaktcenter.cases.models import Case, CaseEvent, Contact
 from kontaktcenter.core.clock import now
+from kontaktcenter.demo.casework import create_casework, fill_street_light_forms
 from kontaktcenter.demo.categories import create_categories
 from kontaktcenter.demo.directory import create_directory
 from kontaktcenter.demo.forwarding import create_endpoints
@@ -98,6 +99,8 @@ def demo_load(
         users = create_users(directory, directory_names)
         # Before the history, so its complaints fan out to the organisations' own systems.
         create_endpoints(directory.organisations)
+        # Before the history, so its cases get deadlines in the organisations' working time.
+        create_casework(directory.organisations)
         say(f"Generating {history_days} days of contacts and cases …")
         operator = next(org for org in directory.organisations.values() if org.is_operator)
         history = HistoryGenerator(
@@ -111,6 +114,7 @@ def demo_load(
         history.run(days=history_days, contacts_per_day=contacts_per_day)
         administrator = next(user for user in users if user.role == Role.SYSTEM_ADMIN)
         history.honour_an_erasure_request(administrator)
+        fill_street_light_forms(next(u for u in users if u.username == "handlaggare.trafik"))
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(

@@ -34,6 +34,8 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "categories": routing_policies.may_manage_categories(user),
             "endpoints": forwarding_policies.may_manage_endpoints(user),
             "quality_report": statistics_policies.may_view_quality_report(user),
+            "case_types": user.role in {Role.ORGANISATION_ADMIN, Role.SYSTEM_ADMIN},
+            "deadline_report": case_policies.may_see_deadline_report(user),
         }
     }
 

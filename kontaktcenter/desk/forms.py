@@ -138,17 +138,24 @@ class CaseCreateForm(forms.Form):
     )
 
 
+class VersionedForm(forms.Form):
+    """A form that changes a case carries the version of the case the page showed, so a
+    change made from an out-of-date page is refused (cases.services.CaseChangedError)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+
 class NoteForm(forms.Form):
     note = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(VersionedForm):
     reply = forms.CharField(
         label=_("Reply to the resident"), widget=forms.Textarea(attrs={"rows": 5})
     )
 
 
-class StatusForm(forms.Form):
+class StatusForm(VersionedForm):
     status = forms.ChoiceField(
         label=_("New status"),
         choices=[
@@ -158,15 +165,15 @@ class StatusForm(forms.Form):
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(VersionedForm):
     resolution = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(VersionedForm):
     reason = forms.CharField(label=_("Why the case is reopened"), max_length=2000)
 
 
-class RecategoriseForm(forms.Form):
+class RecategoriseForm(VersionedForm):
     category = CategoryField(label=_("New category"))
     district = forms.ModelChoiceField(
         label=_("Resident's district"), queryset=districts(), required=False

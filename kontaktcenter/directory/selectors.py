@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from datetime import time
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.core.errors import NotFound, error_code
-from kontaktcenter.directory.models import Organisation, OrganisationKind, Person
+from kontaktcenter.directory.models import OpeningHours, Organisation, OrganisationKind, Person
 
 NO_OPERATOR = error_code(
     "directory.no_operator",
@@ -79,3 +81,15 @@ def people_search(query: str, *, limit: int = 50) -> QuerySet[Person]:
             | Q(organisation__name__icontains=word)
         )
     return people.order_by("last_name", "first_name")[:limit]
+
+
+def opening_hours_of(organisation_ids: Iterable[int]) -> dict[int, dict[int, tuple[time, time]]]:
+    """Each organisation's weekly hours (weekday → opens, closes) in one query; organisations
+    that set none are missing, and their cases count office hours."""
+    hours: dict[int, dict[int, tuple[time, time]]] = defaultdict(dict)
+    rows = OpeningHours.objects.filter(organisation_id__in=list(organisation_ids)).values_list(
+        "organisation_id", "weekday", "opens", "closes"
+    )
+    for organisation_id, weekday, opens, closes in rows:
+        hours[organisation_id][weekday] = (opens, closes)
+    return dict(hours)

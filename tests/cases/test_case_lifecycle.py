@@ -11,14 +11,14 @@ from kontaktcenter.core.errors import NotFound, PermissionDenied, ValidationErro
 # --- assign -----------------------------------------------------------------------------------
 
 
-def test_an_officer_takes_a_new_case_and_it_is_in_progress(street_light_case, traffic_officer):
+def test_an_officer_takes_a_new_case_and_it_is_assigned(street_light_case, traffic_officer):
     case = services.case_assign(
         actor=traffic_officer, case=street_light_case, assignee=traffic_officer
     )
 
     case.refresh_from_db()
     assert case.assignee == traffic_officer
-    assert case.status == CaseStatus.IN_PROGRESS
+    assert case.status == CaseStatus.ASSIGNED
 
 
 def test_assigning_a_case_to_a_colleague_is_recorded_with_before_and_after(
@@ -45,8 +45,21 @@ def test_assigning_the_same_person_again_changes_nothing(street_light_case, traf
     assert street_light_case.events.count() == count
 
 
-def test_unassigning_keeps_the_status(street_light_case, traffic_officer):
+def test_unassigning_an_untouched_case_puts_it_back_to_new(street_light_case, traffic_officer):
     services.case_assign(actor=traffic_officer, case=street_light_case, assignee=traffic_officer)
+
+    case = services.case_assign(actor=traffic_officer, case=street_light_case, assignee=None)
+
+    case.refresh_from_db()
+    assert case.assignee is None
+    assert case.status == CaseStatus.NEW
+
+
+def test_unassigning_a_case_in_progress_keeps_the_status(street_light_case, traffic_officer):
+    services.case_assign(actor=traffic_officer, case=street_light_case, assignee=traffic_officer)
+    services.case_change_status(
+        actor=traffic_officer, case=street_light_case, status=CaseStatus.IN_PROGRESS
+    )
 
     case = services.case_assign(actor=traffic_officer, case=street_light_case, assignee=None)
 

@@ -25,7 +25,7 @@ def test_a_new_category_of_the_same_organisation_keeps_the_case_where_it_is(
     assert case.category == potholes
     assert case.responsible_organisation == traffic_office
     assert case.assignee == traffic_officer
-    assert case.status == CaseStatus.IN_PROGRESS
+    assert case.status == CaseStatus.ASSIGNED
     change = case.events.get(kind=CaseEventKind.CATEGORY_CHANGED)
     assert change.data["before"]["name"] == "Gatubelysning"
     assert change.data["after"] == {"id": potholes.pk, "name": "Potthål"}

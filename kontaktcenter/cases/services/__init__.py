@@ -4,7 +4,15 @@ case events, so the history always matches the case.
 The services live in one module per sub-domain; this package is their public surface.
 """
 
+from kontaktcenter.cases.services._common import CaseChangedError
 from kontaktcenter.cases.services.access import record_reads
+from kontaktcenter.cases.services.case_types import (
+    answer_template_save,
+    case_fill_form,
+    case_tick_checklist,
+    case_type_save,
+    case_type_values_clean,
+)
 from kontaktcenter.cases.services.categorisation import case_recategorise
 from kontaktcenter.cases.services.communication import case_add_note, case_reply
 from kontaktcenter.cases.services.contacts import (
@@ -16,21 +24,39 @@ from kontaktcenter.cases.services.contacts import (
 from kontaktcenter.cases.services.intake import case_create
 from kontaktcenter.cases.services.lifecycle import (
     case_assign,
+    case_bulk_assign,
     case_change_status,
     case_close,
+    case_forward,
+    case_move_to_queue,
     case_reopen,
+    case_resolve,
+    case_set_priority,
 )
 from kontaktcenter.cases.services.parties import party_scrub
+from kontaktcenter.cases.services.queues import case_queue_save
 
 __all__ = [
+    "CaseChangedError",
+    "answer_template_save",
     "case_add_note",
     "case_assign",
+    "case_bulk_assign",
     "case_change_status",
     "case_close",
     "case_create",
+    "case_fill_form",
+    "case_forward",
+    "case_move_to_queue",
+    "case_queue_save",
     "case_recategorise",
     "case_reopen",
     "case_reply",
+    "case_resolve",
+    "case_set_priority",
+    "case_tick_checklist",
+    "case_type_save",
+    "case_type_values_clean",
     "contact_answer_directly",
     "contact_refer",
     "contact_start",

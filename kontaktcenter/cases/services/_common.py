@@ -9,7 +9,7 @@ from django.utils.functional import Promise
 
 from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.cases import errors, policies
-from kontaktcenter.cases.models import Case
+from kontaktcenter.cases.models import Case, CaseEvent
 from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.core.email_addresses import check_email
 from kontaktcenter.core.errors import (
@@ -63,9 +63,21 @@ def require(allowed: bool, error: ErrorCode) -> None:
         raise PermissionDenied(error)
 
 
-def lock_case(case: Case, actor: Actor, action: CaseAction, refused: ErrorCode) -> Case:
+def lock_case(
+    case: Case,
+    actor: Actor,
+    action: CaseAction,
+    refused: ErrorCode,
+    *,
+    expected_version: int | None = None,
+) -> Case:
     """Re-read the case under a row lock so concurrent changes are applied one after another,
     and check the actor may do `action` to it as it is now.
+
+    `expected_version` is the version of the case the actor's page showed: if the case has
+    changed since, the change is refused with what changed (CaseChangedError) instead of silently
+    overwriting a colleague's work. The version is raised here for the change about to be
+    made, so the events it writes carry it, and saved by `touch`.
 
     Only the case row is locked (of=self): PostgreSQL refuses FOR UPDATE on the nullable side of
     the outer join to the assignee, and the related rows need no lock. A case the actor may not
@@ -79,9 +91,33 @@ def lock_case(case: Case, actor: Actor, action: CaseAction, refused: ErrorCode) 
     if not policies.may(actor, CaseAction.VIEW, locked):
         raise NotFound(errors.CASE_NOT_FOUND, reference=locked.reference)
     require(policies.may(actor, action, locked), refused)
+    if expected_version is not None and expected_version != locked.version:
+        missed = CaseEvent.objects.filter(case=locked, case_version__gt=expected_version).order_by(
+            "occurred_at", "id"
+        )
+        raise CaseChangedError(list(missed[:MISSED_CHANGES_SHOWN]), locked.version)
+    locked.version += 1
     return locked
+
+
+MISSED_CHANGES_SHOWN = 5
+
+
+class CaseChangedError(ValidationError):
+    """The case changed after the page the change came from was shown. `missed` are the
+    changes (newest last) the actor did not see; `version` is the case's version now."""
+
+    def __init__(self, missed: list[CaseEvent], version: int) -> None:
+        described = "; ".join(
+            f"{timezone.localtime(event.occurred_at):%H:%M} {event.actor_label}: "
+            f"{event.get_kind_display()}"
+            for event in missed
+        )
+        super().__init__(errors.CASE_CHANGED, field="version", changes=described or "–")
+        self.missed = missed
+        self.version = version
 
 
 def touch(case: Case, at: datetime, *fields: str) -> None:
     case.updated_at = at
-    case.save(update_fields=[*fields, "updated_at"])
+    case.save(update_fields=[*fields, "updated_at", "version"])

@@ -8,6 +8,7 @@ from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.cases import errors, events
 from kontaktcenter.cases.models import Case, CaseStatus
 from kontaktcenter.cases.policies import CaseAction
+from kontaktcenter.cases.services import _deadlines
 from kontaktcenter.cases.services._common import lock_case, touch
 from kontaktcenter.cases.services.intake import route
 from kontaktcenter.cases.services.parties import forget_contact_words
@@ -25,16 +26,20 @@ def case_recategorise(
     category: Category,
     district: Organisation | None = None,
     concerns: Organisation | None = None,
+    expected_version: int | None = None,
 ) -> Case:
     """Correct the category; the case is routed again by the new category's rule.
 
     A case moved into a confidential category becomes confidential for good, and the contact
     center keeps nothing more of it than when such a case is created (S10).
     """
-    case = lock_case(case, actor, CaseAction.HANDLE, errors.HANDLE_NOT_ALLOWED)
-    if case.status == CaseStatus.CLOSED:
+    case = lock_case(
+        case, actor, CaseAction.HANDLE, errors.HANDLE_NOT_ALLOWED, expected_version=expected_version
+    )
+    if case.status in {CaseStatus.CLOSED, CaseStatus.RESOLVED}:
         raise ValidationError(errors.RECATEGORISE_CLOSED)
     if category.pk == case.category_id:
+        case.version -= 1
         return case
     organisation, reason = route(category, district or case.district, concerns)
     at = now()
@@ -59,12 +64,23 @@ def case_recategorise(
         case.district = district or case.district
         case.routing_reason = reason.value
         case.assignee = None
+        case.queue = None
+        # A full deadline in the new organisation's working time.
+        _deadlines.start(case, at)
         if case.status != CaseStatus.NEW:
             events.status_changed(
                 case, actor=actor, at=at, before=case.status, after=CaseStatus.NEW
             )
             case.status = CaseStatus.NEW
-        fields += ["responsible_organisation", "district", "routing_reason", "assignee", "status"]
+        fields += [
+            "responsible_organisation",
+            "district",
+            "routing_reason",
+            "assignee",
+            "queue",
+            "status",
+            *_deadlines.DEADLINE_FIELDS,
+        ]
         events.routed(case, actor=actor, at=at, before=before_org, reason=reason.value)
     touch(case, at, *fields)
     if becomes_confidential:

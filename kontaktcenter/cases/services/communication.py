@@ -27,9 +27,14 @@ def case_add_note(*, actor: Actor, case: Case, text: str) -> Case:
 
 
 @transaction.atomic
-def case_reply(*, actor: Actor, case: Case, text: str) -> Case:
-    """Record the answer given to the resident. Sending it by e-mail comes with the outbox."""
-    case = lock_case(case, actor, CaseAction.HANDLE, errors.HANDLE_NOT_ALLOWED)
+def case_reply(*, actor: Actor, case: Case, text: str, expected_version: int | None = None) -> Case:
+    """Record the answer given to the resident. Sending it by e-mail comes with the outbox.
+
+    A reply written on a page that is out of date (a colleague replied or closed the case
+    meanwhile) is refused when `expected_version` is given."""
+    case = lock_case(
+        case, actor, CaseAction.HANDLE, errors.HANDLE_NOT_ALLOWED, expected_version=expected_version
+    )
     if case.status == CaseStatus.CLOSED:
         raise ValidationError(errors.REPLY_CLOSED)
     cleaned = clean_text(text, field="reply", label=_("Reply"), required=True, max_length=20_000)

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.accounts.actors import Actor, staff_user
 from kontaktcenter.cases import errors, events, policies
-from kontaktcenter.cases.models import Case, Contact, ContactOutcome, case_search_text
+from kontaktcenter.cases.models import Case, Contact, ContactOutcome, Priority, case_search_text
 from kontaktcenter.cases.references import new_tracking_token, next_case_reference
+from kontaktcenter.cases.services import _deadlines
 from kontaktcenter.cases.services._common import clean_received_at, clean_text, require
 from kontaktcenter.cases.services.contacts import clean_channel, finish_contact, lock_open_contact
 from kontaktcenter.cases.services.parties import party_record
@@ -86,6 +87,7 @@ def case_create(
     received_at: datetime | None = None,
     concerns: Organisation | None = None,
     share_contact_details: bool = False,
+    priority: int = Priority.NORMAL,
 ) -> Case:
     """Register a case, route it to the responsible organisation and record both as events.
 
@@ -93,6 +95,8 @@ def case_create(
     original time); by default the contact's, or now. The reference's year follows it.
     """
     require(policies.may_create_cases(actor), errors.CREATE_NOT_ALLOWED)
+    if priority not in Priority.values:
+        raise ValidationError(errors.UNKNOWN_PRIORITY, field="priority")
     channel = clean_channel(channel)
     if contact is not None:
         lock_open_contact(contact, actor)
@@ -111,7 +115,7 @@ def case_create(
     party = party_record(
         name=resident_name, email=resident_email, phone=resident_phone, at=created_at
     )
-    case = Case.objects.create(
+    case = Case(
         # The registry year is the year in the municipality's time zone, not in UTC.
         reference=next_case_reference(timezone.localtime(received).year),
         tracking_token=new_tracking_token(),
@@ -137,7 +141,11 @@ def case_create(
         received_at=received,
         created_at=created_at,
         updated_at=created_at,
+        priority=priority,
     )
+    # The clock runs from when the resident got in touch, in the organisation's working time.
+    _deadlines.start(case, received)
+    case.save(force_insert=True)
     events.created(case, actor=actor, at=created_at)
     events.routed(case, actor=actor, at=created_at, before=None, reason=reason.value)
     if contact is not None:

@@ -62,7 +62,9 @@ def party_scrub(*, actor: Actor, party: Party, reason: str = ERASURE_REQUEST) ->
         case.description = ""
         case.subject = case.category.name[:200]
         case.search_text = case_search_text(subject=case.subject, resident_name="")
-        case.save(update_fields=["description", "subject", "search_text"])
+        # The case type's form may hold a personnummer, an address, a phone number.
+        case.form_values = {}
+        case.save(update_fields=["description", "subject", "search_text", "form_values"])
         Contact.objects.filter(case=case).update(question="", answer="")
         for event in CaseEvent.objects.filter(case=case, kind__in=events.PERSONAL_FIELDS):
             fields = events.PERSONAL_FIELDS[event.kind]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django import template
@@ -7,7 +8,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from kontaktcenter.accounts.actors import describe_actor
-from kontaktcenter.cases.choices import CaseStatus
+from kontaktcenter.cases.choices import CaseStatus, Priority
 from kontaktcenter.core.phone import display_phone
 from kontaktcenter.forwarding.selectors import Circuit
 from kontaktcenter.routing.texts import route_explanation
@@ -27,6 +28,27 @@ def event_actor(event: CaseEvent) -> str:
 def status_label(value: str) -> str:
     """The translated label of a stored status value, as written in the case history."""
     return str(CaseStatus(value).label) if value in CaseStatus.values else value
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key)
+
+
+@register.filter
+def priority_label(value: int) -> str:
+    return str(Priority(value).label) if value in Priority.values else str(value)
+
+
+@register.filter
+def iso_time(value: str | None) -> datetime | None:
+    """A moment stored as ISO text in an event's details, for the date filter."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 @register.filter

@@ -9,13 +9,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kontaktcenter.cases import policies, selectors, services
+from kontaktcenter.cases.case_forms import FormValuesInvalidError
 from kontaktcenter.cases.choices import AccessPurpose, CaseStatus
 from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.core.errors import NotFound, ServiceError
@@ -29,6 +30,7 @@ from kontaktcenter.desk.forms import (
     SearchForm,
     StatusForm,
 )
+from kontaktcenter.desk.views.casework_context import casework_context
 from kontaktcenter.desk.views.common import current_user, log_reads, report
 from kontaktcenter.forwarding import selectors as forwarding_selectors
 
@@ -81,7 +83,10 @@ def _case_page(
     user: User,
     case: Case,
     forms_override: dict[str, forms.Form] | None = None,
+    *,
+    reply_text: str = "",
 ) -> dict[str, Any]:
+    version = {"version": case.version}
     context: dict[str, Any] = {
         "case": case,
         "history": selectors.case_history(case),
@@ -92,12 +97,13 @@ def _case_page(
         "can_add_note": policies.may(user, CaseAction.ADD_NOTE, case),
         "is_closed": case.status == CaseStatus.CLOSED,
         "note_form": NoteForm(),
-        "reply_form": ReplyForm(),
-        "status_form": StatusForm(),
-        "close_form": CloseForm(),
-        "reopen_form": ReopenForm(),
-        "recategorise_form": RecategoriseForm(initial={"district": case.district_id}),
+        "reply_form": ReplyForm(initial={**version, "reply": reply_text}),
+        "status_form": StatusForm(initial=version),
+        "close_form": CloseForm(initial=version),
+        "reopen_form": ReopenForm(initial=version),
+        "recategorise_form": RecategoriseForm(initial={**version, "district": case.district_id}),
     }
+    context.update(casework_context(user, case))
     context.update(forms_override or {})
     return context
 
@@ -111,7 +117,14 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         report(request, error)
         return render(request, "desk/case_missing.html", status=404)
     log_reads(request, [case], AccessPurpose.PAGE)
-    return render(request, "desk/case.html", _case_page(user, case))
+    reply_text = ""
+    template_id = request.GET.get("template", "")
+    if template_id.isdigit() and policies.may(user, CaseAction.HANDLE, case):
+        try:
+            reply_text = selectors.answer_template_text(case=case, template_id=int(template_id))
+        except NotFound as error:
+            report(request, error)
+    return render(request, "desk/case.html", _case_page(user, case, reply_text=reply_text))
 
 
 def _case_action(
@@ -119,10 +132,14 @@ def _case_action(
     form_name: str,
     perform: Callable[[User, Case, dict[str, Any]], object],
     success: StrOrPromise,
+    *,
+    make_form: Callable[[Case, QueryDict], forms.Form] | None = None,
 ) -> Callable[[HttpRequest, str], HttpResponse]:
     """A POST endpoint that validates one form, calls one service and returns to the case.
 
     On an error the case page is shown again with what the user typed, so nothing is lost.
+    A change refused because the case changed meanwhile shows what changed; the form keeps
+    the text and now carries the current version, so sending it again is a deliberate choice.
     """
 
     @login_required
@@ -133,10 +150,19 @@ def _case_action(
             case = selectors.case_get(actor=user, reference=reference)
         except NotFound:
             return render(request, "desk/case_missing.html", status=404)
-        form = form_class(request.POST)
+        form = make_form(case, request.POST) if make_form else form_class(request.POST)
+        status = 400
         if form.is_valid():
             try:
                 perform(user, case, form.cleaned_data)
+            except services.CaseChangedError as error:
+                report(request, error)
+                status = 409
+            except FormValuesInvalidError as error:
+                for key, problem in error.problems.items():
+                    form.add_error(f"value_{key}" if f"value_{key}" in form.fields else None,
+                                   problem.message)  # fmt: skip
+                messages.error(request, _("Check the highlighted field."))
             except ServiceError as error:
                 report(request, error)
             else:
@@ -149,11 +175,21 @@ def _case_action(
         except NotFound:
             # The change that failed may have been refused because the case moved away.
             raise Http404 from None
+        if status == 409:
+            # The typed text stays; the form now carries the version the user sees.
+            refreshed = request.POST.copy()
+            refreshed["version"] = str(case.version)
+            form.data = refreshed
         log_reads(request, [case], AccessPurpose.PAGE)
         context = _case_page(user, case, {form_name: form})
-        return render(request, "desk/case.html", context, status=400)
+        return render(request, "desk/case.html", context, status=status)
 
     return view
+
+
+def _version(data: dict[str, Any]) -> int | None:
+    version = data.get("version")
+    return version if isinstance(version, int) else None
 
 
 case_add_note = _case_action(
@@ -165,14 +201,16 @@ case_add_note = _case_action(
 case_reply = _case_action(
     ReplyForm,
     "reply_form",
-    lambda user, case, data: services.case_reply(actor=user, case=case, text=data["reply"]),
+    lambda user, case, data: services.case_reply(
+        actor=user, case=case, text=data["reply"], expected_version=_version(data)
+    ),
     gettext_lazy("The reply was saved."),
 )
 case_change_status = _case_action(
     StatusForm,
     "status_form",
     lambda user, case, data: services.case_change_status(
-        actor=user, case=case, status=data["status"]
+        actor=user, case=case, status=data["status"], expected_version=_version(data)
     ),
     gettext_lazy("The status was changed."),
 )
@@ -180,14 +218,16 @@ case_close = _case_action(
     CloseForm,
     "close_form",
     lambda user, case, data: services.case_close(
-        actor=user, case=case, resolution=data["resolution"]
+        actor=user, case=case, resolution=data["resolution"], expected_version=_version(data)
     ),
     gettext_lazy("The case was closed."),
 )
 case_reopen = _case_action(
     ReopenForm,
     "reopen_form",
-    lambda user, case, data: services.case_reopen(actor=user, case=case, reason=data["reason"]),
+    lambda user, case, data: services.case_reopen(
+        actor=user, case=case, reason=data["reason"], expected_version=_version(data)
+    ),
     gettext_lazy("The case was reopened."),
 )
 case_recategorise = _case_action(
@@ -199,6 +239,7 @@ case_recategorise = _case_action(
         category=data["category"],
         district=data["district"],
         concerns=data["concerns"],
+        expected_version=_version(data),
     ),
     gettext_lazy("The category was changed and the case routed again."),
 )
