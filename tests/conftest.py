@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -78,6 +79,14 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     frozen = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=STOCKHOLM))
     monkeypatch.setattr(project_clock, "_source", frozen)
     return frozen
+
+
+@pytest.fixture(autouse=True)
+def _attachments_in_a_temporary_folder(settings: Settings, tmp_path: Path) -> Path:
+    """Attachments a test stores go to its own folder, never into var/."""
+    folder = tmp_path / "attachments"
+    settings.ATTACHMENTS_DIR = folder
+    return folder
 
 
 # --- organisations ----------------------------------------------------------------------------

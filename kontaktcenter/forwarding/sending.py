@@ -280,12 +280,18 @@ def store_external_reference(
     message: str,
     actor: Actor = WORKER,
 ) -> ExternalReference:
-    """Keep the receiver's reference and status on the case, and say so in its history."""
+    """Keep the receiver's reference and status on the case, and say so in its history.
+
+    A case merged since it was sent has handed its references to the case that carries on
+    (cases.services.relations.case_merge); the receiver's news goes there too."""
     at = now()
+    case = delivery.case
+    while case.merged_into_id is not None:
+        case = case.merged_into  # type: ignore[assignment]
     # Part of the caller's transaction when there is one (no savepoint), its own otherwise.
     with transaction.atomic(savepoint=False):
         existing, created = ExternalReference.objects.select_for_update().get_or_create(
-            case_id=delivery.case_id,
+            case_id=case.pk,
             endpoint_id=delivery.endpoint_id,
             defaults={
                 "updated_at": at,
@@ -311,7 +317,7 @@ def store_external_reference(
         if not changed:
             return existing
         events.external_update(
-            delivery.case,
+            case,
             actor=actor,
             at=at,
             endpoint=delivery.endpoint.name,

@@ -86,11 +86,13 @@ def case_create(
     received_at: datetime | None = None,
     concerns: Organisation | None = None,
     share_contact_details: bool = False,
+    location: str = "",
 ) -> Case:
     """Register a case, route it to the responsible organisation and record both as events.
 
     `received_at` is when the resident got in touch (an e-mail's date, an imported case's
     original time); by default the contact's, or now. The reference's year follows it.
+    `location` is the address or place the matter is about; the duplicate check compares it.
     """
     require(policies.may_create_cases(actor), errors.CREATE_NOT_ALLOWED)
     channel = clean_channel(channel)
@@ -137,6 +139,9 @@ def case_create(
         received_at=received,
         created_at=created_at,
         updated_at=created_at,
+        location=clean_text(
+            location, field="location", label=_("Address or place"), required=False, max_length=200
+        ),
     )
     events.created(case, actor=actor, at=created_at)
     events.routed(case, actor=actor, at=created_at, before=None, reason=reason.value)

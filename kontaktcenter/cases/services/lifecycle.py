@@ -12,6 +12,7 @@ from kontaktcenter.cases.models import Case, CaseStatus
 from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.cases.rules import Transition
 from kontaktcenter.cases.services._common import clean_text, lock_case, touch
+from kontaktcenter.cases.services.relations import refuse_close_with_open_children
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import ValidationError
 
@@ -66,6 +67,8 @@ def case_close(*, actor: Actor, case: Case, resolution: str) -> Case:
     case = lock_case(case, actor, CaseAction.HANDLE, errors.HANDLE_NOT_ALLOWED)
     if not rules.is_allowed(case.status, CaseStatus.CLOSED, Transition.CLOSE):
         raise ValidationError(errors.ALREADY_CLOSED)
+    # Parent and child (issue 7): a parent waits until every child is closed.
+    refuse_close_with_open_children(case)
     cleaned = clean_text(
         resolution, field="resolution", label=_("Resolution"), required=True, max_length=2_000
     )
