@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_officer_attaches_a_photo_which_is_stored_under_a_random_name_outside_the_web_root(
-    traffic_officer: User, street_light_case: Case, _attachments_in_a_temporary_folder: Path
+    traffic_officer: User, street_light_case: Case, attachment_folder: Path
 ) -> None:
     photo = files.png()
 
@@ -35,7 +35,7 @@ def test_an_officer_attaches_a_photo_which_is_stored_under_a_random_name_outside
         len(photo),
     )
     assert attachment.sha256 == hashlib.sha256(photo).hexdigest()
-    stored = _attachments_in_a_temporary_folder / attachment.storage_name
+    stored = attachment_folder / attachment.storage_name
     assert stored.read_bytes() == photo
     assert "lampan" not in attachment.storage_name
     event = street_light_case.events.get(kind=CaseEventKind.ATTACHMENT_ADDED)
@@ -75,7 +75,7 @@ def test_a_program_or_a_web_page_is_refused_whatever_it_is_called(
     street_light_case: Case,
     content: bytes,
     sniffed: str,
-    _attachments_in_a_temporary_folder: Path,
+    attachment_folder: Path,
 ) -> None:
     with pytest.raises(ValidationError) as refused:
         services.attachment_add(
@@ -85,7 +85,7 @@ def test_a_program_or_a_web_page_is_refused_whatever_it_is_called(
     assert refused.value.code == "attachment.type_not_allowed"
     assert refused.value.params["type"] == sniffed
     assert not Attachment.objects.exists()
-    assert not list(_attachments_in_a_temporary_folder.rglob("*"))[1:]
+    assert not list(attachment_folder.rglob("*"))[1:]
 
 
 def test_an_empty_file_is_refused(traffic_officer: User, street_light_case: Case) -> None:

@@ -197,7 +197,10 @@ def test_the_search_migrations_can_be_reversed_and_applied_again(make_case, tier
 
     executor = MigrationExecutor(connection)
     executor.migrate(before_index)
-    assert Case.objects.get().search_text == "trasig gatlampa\nörjan åberg"
+    # Only the column that migration knew: later migrations add others to the model.
+    assert Case.objects.values_list("search_text", flat=True).get() == (
+        "trasig gatlampa\nörjan åberg"
+    )
 
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes("cases"))
