@@ -5,7 +5,8 @@ scored from three parts, each between 0 and 1:
 
 - place: the same street scores 0.6, with house numbers at most 10 apart 0.8, at most 2 apart
   (the same lamp post, the next door) 1.0;
-- words: the share of the shorter text's content words (Swedish stems) that the other has;
+- words: the share of the shorter text's content words (Swedish stems, as case search reads
+  them) that the other has;
 - age: 1 for today, falling evenly to 0 at the end of the window.
 
 score = 0.45·place + 0.40·words + 0.15·age. A case is suggested from SUGGEST_FROM on, and only
@@ -15,9 +16,10 @@ if its place or its words match at all, so that being recent alone never suggest
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kontaktcenter.core.text import fold, stem, tokens
+from kontaktcenter.core.text import fold, query_terms, tokens
 
 PLACE_WEIGHT = 0.45
 WORDS_WEIGHT = 0.40
@@ -31,7 +33,7 @@ _STOPWORD_TEXT = (
     "min mitt mina vår vårt våra hon han de dem oss ni er jag vill skulle måste "
     "hej tack fråga gäller angående"
 )
-_STOPWORDS = frozenset(fold(stem(word)) for word in _STOPWORD_TEXT.split())
+_STOPWORDS = frozenset(query_terms(_STOPWORD_TEXT))
 _NUMBER = re.compile(r"\d+")
 
 
@@ -69,19 +71,27 @@ def place_score(a: str, b: str) -> float:
     return 0.6
 
 
-def content_words(text: str) -> frozenset[str]:
-    """The stems of the words that carry meaning: three letters or more, no stop words."""
-    stems = (fold(stem(word)) for word in tokens(text) if len(word) >= 3 and word.isalpha())
-    return frozenset(word for word in stems if word not in _STOPWORDS)
+def content_words(text: str) -> dict[str, str]:
+    """The words that carry meaning, by their stem as case search reads them (definite endings
+    dropped: "gatlampan" and "gatlampa" are one word), each with its first spelling in the
+    text; no stop words, numbers or words under three letters."""
+    words: dict[str, str] = {}
+    for word in tokens(text):
+        if len(word) < 3 or not word.isalpha():
+            continue
+        terms = query_terms(word)
+        if terms and len(terms[0]) >= 3 and terms[0] not in _STOPWORDS:
+            words.setdefault(terms[0], word)
+    return words
 
 
-def words_score(a: frozenset[str], b: frozenset[str]) -> tuple[float, list[str]]:
-    """The overlap coefficient and the shared stems, so a short subject can match a long
-    description that says the same and more."""
+def words_score(a: Mapping[str, str], b: Mapping[str, str]) -> tuple[float, list[str]]:
+    """The overlap coefficient, so a short subject can match a long description that says
+    the same and more, and the shared words as `a` spells them."""
     if not a or not b:
         return 0.0, []
-    shared = a & b
-    return len(shared) / min(len(a), len(b)), sorted(shared)
+    shared = a.keys() & b.keys()
+    return len(shared) / min(len(a), len(b)), sorted(a[stem] for stem in shared)
 
 
 def age_score(days: float, window_days: int) -> float:

@@ -34,6 +34,7 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "categories": routing_policies.may_manage_categories(user),
             "endpoints": forwarding_policies.may_manage_endpoints(user),
             "quality_report": statistics_policies.may_view_quality_report(user),
+            "access_log": case_policies.may_audit_access_log(user),
         }
     }
 

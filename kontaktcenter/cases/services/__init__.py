@@ -5,7 +5,11 @@ The services live in one module per sub-domain; this package is their public sur
 """
 
 from kontaktcenter.cases.services.access import record_reads
-from kontaktcenter.cases.services.attachments import attachment_add, attachment_open
+from kontaktcenter.cases.services.attachments import (
+    attachment_add,
+    attachment_check_size,
+    attachment_open,
+)
 from kontaktcenter.cases.services.categorisation import case_recategorise
 from kontaktcenter.cases.services.communication import case_add_note, case_reply
 from kontaktcenter.cases.services.contacts import (
@@ -33,6 +37,7 @@ from kontaktcenter.cases.services.relations import (
 
 __all__ = [
     "attachment_add",
+    "attachment_check_size",
     "attachment_open",
     "case_add_note",
     "case_assign",

@@ -122,18 +122,25 @@ def stored_path(attachment: Attachment) -> Path:
     return path
 
 
+def attachment_check_size(*, filename: str, size: int) -> None:
+    """Refuse an empty or too large file by its size alone, before its bytes are read (an
+    upload's size is known before it is read into memory)."""
+    name = filename.strip() or DEFAULT_NAME
+    if size == 0:
+        raise ValidationError(errors.ATTACHMENT_EMPTY, field="file", name=name)
+    max_bytes = int(settings.ATTACHMENT_MAX_BYTES)
+    if size > max_bytes:
+        raise ValidationError(
+            errors.ATTACHMENT_TOO_LARGE, field="file", name=name, max=max_bytes // (1024 * 1024)
+        )
+
+
 def check_attachment(*, filename: str, content: bytes, declared_type: str = "") -> str:
     """The sniffed type if the file may be attached; raises the coded refusal otherwise.
     Interfaces may call it before they open a transaction (the e-mail reader checks each part)."""
     del declared_type  # Recorded by attachment_add; the decision rests on the content alone.
     name = filename.strip() or DEFAULT_NAME
-    if not content:
-        raise ValidationError(errors.ATTACHMENT_EMPTY, field="file", name=name)
-    max_bytes = int(settings.ATTACHMENT_MAX_BYTES)
-    if len(content) > max_bytes:
-        raise ValidationError(
-            errors.ATTACHMENT_TOO_LARGE, field="file", name=name, max=max_bytes // (1024 * 1024)
-        )
+    attachment_check_size(filename=name, size=len(content))
     content_type = sniff_type(content)
     if content_type not in settings.ATTACHMENT_TYPES:
         raise ValidationError(
