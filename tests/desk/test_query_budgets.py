@@ -24,8 +24,9 @@ from tests.receivers import send_due
 
 # Generous enough for session, user, messages and the page's own reads; tight enough that a
 # query per row or per event breaks it. The "Sent to" section adds two: the case's deliveries
-# with their endpoints, and the receivers' references.
-CASE_PAGE_BUDGET = 12 + 2
+# with their endpoints, and the receivers' references. Attachments and related cases add
+# four: the files, the cases merged into or below it, the links, and the related cases read.
+CASE_PAGE_BUDGET = 12 + 2 + 4
 # One more than a plain list: the search first asks how common its words are (cases.search).
 SEARCH_BUDGET = 7
 CONTACT_DESK_BUDGET = 4
