@@ -153,7 +153,8 @@ def case_create(
             question="" if confidential else question,
             case=case,
             category=category,
-            party=party,
+            # Nor does it keep who the resident is: routing needs the category and the case.
+            party=None if confidential else party,
             ended_at=created_at,
         )
     return case

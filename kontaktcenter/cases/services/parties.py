@@ -27,16 +27,18 @@ def party_record(*, name: str, email: str, phone: str, at: datetime) -> Party | 
 
 
 def forget_contact_words(case: Case) -> None:
-    """Secrecy (S10): what the resident said lives only in the confidential case, which the
-    contact center cannot read; the contacts keep no copy of it. Nothing is lost: the words
-    become the case's description when it has none."""
-    for contact in case.contacts.exclude(question="", answer=""):
+    """Secrecy (S10): what the resident said, and who they are, live only in the confidential
+    case, which the contact center cannot read; the contacts keep no copy of either. Nothing is
+    lost: the words become the case's description when it has none, and the case keeps its
+    party."""
+    for contact in case.contacts.all():
         if contact.question and not case.description:
             case.description = contact.question
             case.save(update_fields=["description"])
         contact.question = ""
         contact.answer = ""
-        contact.save(update_fields=["question", "answer"])
+        contact.party = None
+        contact.save(update_fields=["question", "answer", "party"])
 
 
 ERASURE_REQUEST = "erasure_request"
