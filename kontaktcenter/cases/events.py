@@ -24,7 +24,12 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     CaseEventKind.CLOSED: ("resolution",),
     CaseEventKind.REOPENED: ("reason",),
     CaseEventKind.EXTERNAL_UPDATE: ("message",),
-    CaseEventKind.SPLIT_INTO: ("subject",),
+    CaseEventKind.SPLIT_INTO: ("subject", "attachments"),
+    # File names may name the resident ("Anna Svensson läkarintyg.pdf").
+    CaseEventKind.ATTACHMENT_ADDED: ("attachment",),
+    CaseEventKind.SPLIT_FROM: ("attachments",),
+    CaseEventKind.MERGED_INTO: ("moved",),
+    CaseEventKind.MERGED_FROM: ("moved",),
 }
 
 

@@ -391,6 +391,8 @@ class Attachment(models.Model):
         related_name="+",
     )
     added_at = models.DateTimeField(_("added at"))
+    # When erasure removed the file and its name (cases.services.parties.party_scrub).
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("attachment")

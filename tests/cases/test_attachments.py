@@ -4,6 +4,8 @@ name, one case event each, and refused with a code when they cannot be accepted.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -207,3 +209,34 @@ def test_a_system_administrator_reads_the_case_but_cannot_attach(
             content=files.png(),
         )
     assert refused.value.code == "attachment.not_allowed"
+
+
+def test_erasure_removes_the_residents_files_and_their_names_but_keeps_the_record(
+    traffic_officer: User,
+    sysadmin: User,
+    street_light_case: Case,
+    attachment_folder: Path,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+) -> None:
+    attachment = services.attachment_add(
+        actor=traffic_officer,
+        case=street_light_case,
+        filename="Anna Svensson foto.png",
+        content=files.png(),
+    )
+    stored = attachment_folder / attachment.storage_name
+    assert street_light_case.party is not None
+
+    # The files go once the erasure has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.party_scrub(actor=sysadmin, party=street_light_case.party)
+
+    attachment.refresh_from_db()
+    assert attachment.removed_at is not None
+    assert attachment.file_name == ""
+    assert (attachment.content_type, attachment.size) == ("image/png", len(files.png()))
+    assert not stored.exists()
+    event = street_light_case.events.get(kind=CaseEventKind.ATTACHMENT_ADDED)
+    assert "Anna" not in str(event.data)
+    with pytest.raises(NotFound):
+        services.attachment_open(actor=traffic_officer, attachment=attachment, request_id="r1")

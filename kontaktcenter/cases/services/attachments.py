@@ -15,12 +15,14 @@ import os
 import secrets
 import unicodedata
 from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import magic
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 
 from kontaktcenter.accounts.actors import Actor, actor_kind, actor_label, staff_user
 from kontaktcenter.cases import errors, events
@@ -218,10 +220,31 @@ def _record(
     return attachment
 
 
+def remove_attachments(attachments: QuerySet[Attachment], *, at: datetime) -> int:
+    """Erasure: delete the files and forget their names; the rows stay (type, size, who and
+    when), so the history keeps its shape. The files go when the transaction commits, so a
+    rolled-back erasure loses nothing."""
+    removing = list(attachments.filter(removed_at__isnull=True))
+    paths = [stored_path(attachment) for attachment in removing]
+    Attachment.objects.filter(pk__in=[attachment.pk for attachment in removing]).update(
+        removed_at=at, file_name=""
+    )
+
+    def delete_files() -> None:
+        for path in paths:
+            with suppress(FileNotFoundError):
+                path.unlink()
+
+    transaction.on_commit(delete_files)
+    return len(removing)
+
+
 def attachment_open(*, actor: Actor, attachment: Attachment, request_id: str) -> BinaryIO:
     """Open the attachment's file for a download the actor may make (the caller found it through
     `selectors.attachment_get`). A download from a confidential case is written to the access
     log first, in its own transaction, so no file leaves unrecorded (S10)."""
+    if attachment.removed_at is not None:
+        raise NotFound(errors.ATTACHMENT_NOT_FOUND)
     path = stored_path(attachment)
     try:
         file = path.open("rb")
