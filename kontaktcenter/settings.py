@@ -324,6 +324,35 @@ FORWARDING_POLL_MS = env_int("KONTAKTCENTER_FORWARDING_POLL_MS", default=500, mi
 # connection pooler in transaction mode, which drops LISTEN).
 FORWARDING_LISTEN = env_bool("KONTAKTCENTER_FORWARDING_LISTEN", default=True)
 
+# --- attachments on cases (docs/attachments.md) -------------------------------------------------
+# Outside the web root: files are served only by the desk's download view, after its checks.
+ATTACHMENTS_DIR = env_path("KONTAKTCENTER_ATTACHMENTS_DIR", default=DATA_DIR / "attachments")
+ATTACHMENT_MAX_BYTES = (
+    env_int("KONTAKTCENTER_ATTACHMENT_MAX_MB", default=20, minimum=1, maximum=1024) * 1024 * 1024
+)
+# Types as sniffed from the content (libmagic), not as the sender named them.
+ATTACHMENT_TYPES = env_list(
+    "KONTAKTCENTER_ATTACHMENT_TYPES",
+    default=[
+        "application/pdf",
+        "image/jpeg",
+        "image/png",
+        "image/gif",
+        "image/webp",
+        "image/heic",
+        "image/tiff",
+        "text/plain",
+        "text/csv",
+        "application/msword",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "message/rfc822",
+    ],
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

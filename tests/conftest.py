@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -78,6 +79,14 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     frozen = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=STOCKHOLM))
     monkeypatch.setattr(project_clock, "_source", frozen)
     return frozen
+
+
+@pytest.fixture(autouse=True)
+def attachment_folder(settings: Settings, tmp_path: Path) -> Path:
+    """Attachments a test stores go to its own folder, never into var/."""
+    folder = tmp_path / "attachments"
+    settings.ATTACHMENTS_DIR = folder
+    return folder
 
 
 # --- organisations ----------------------------------------------------------------------------
@@ -188,6 +197,8 @@ CAST = [
     "traffic_admin",
     "analyst",
     "sysadmin",
+    "district_admin",
+    "auditor",
 ]
 
 
@@ -304,6 +315,31 @@ def sysadmin(operator: Organisation) -> User:
         first_name="Sara",
         last_name="Drift",
         organisation=operator,
+    )
+
+
+@pytest.fixture
+def district_admin(jarva: Organisation) -> User:
+    """Järva's organisation administrator: manages its categories and queues, and reads no
+    confidential case (S10)."""
+    return UserFactory.create(
+        organisation_admin=True,
+        username="bo",
+        first_name="Bo",
+        last_name="Järn",
+        organisation=jarva,
+    )
+
+
+@pytest.fixture
+def auditor(jarva: Organisation) -> User:
+    """Järva's registrar, who reviews who read the district's confidential cases."""
+    return UserFactory.create(
+        auditor=True,
+        username="greta",
+        first_name="Greta",
+        last_name="Granskare",
+        organisation=jarva,
     )
 
 

@@ -126,3 +126,4 @@ class UserFactory(DjangoModelFactory[User]):
         organisation_admin = Trait(role=Role.ORGANISATION_ADMIN)
         analyst = Trait(role=Role.ANALYST, organisation=SubFactory(OperatorFactory))
         system_admin = Trait(role=Role.SYSTEM_ADMIN, organisation=SubFactory(OperatorFactory))
+        auditor = Trait(role=Role.AUDITOR)

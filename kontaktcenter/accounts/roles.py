@@ -15,6 +15,8 @@ class Role(models.TextChoices):
     ORGANISATION_ADMIN = "organisation_admin", _("Organisation administrator")
     ANALYST = "analyst", _("Analyst")
     SYSTEM_ADMIN = "system_admin", _("System administrator")
+    # Reviews who read confidential cases (S10); reads no case itself.
+    AUDITOR = "auditor", _("Auditor")
 
 
 CONTACT_CENTER_ROLES = frozenset({Role.TIER1_AGENT, Role.TIER2_AGENT, Role.SUPERVISOR})

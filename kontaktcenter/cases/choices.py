@@ -69,6 +69,16 @@ class CaseEventKind(models.TextChoices):
     PRIORITY_CHANGED = "priority_changed", _("Priority changed")
     FORM_FILLED = "form_filled", _("Form filled in")
     CHECKLIST_TICKED = "checklist_ticked", _("Checklist item")
+    ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+    LINKED = "linked", _("Linked to a case")
+    UNLINKED = "unlinked", _("Link removed")
+    MARKED_DUPLICATE = "marked_duplicate", _("Marked as duplicate")
+    MERGED_INTO = "merged_into", _("Merged into another case")
+    MERGED_FROM = "merged_from", _("Case merged into this one")
+    SPLIT_INTO = "split_into", _("Split into a new case")
+    SPLIT_FROM = "split_from", _("Split off another case")
+    PARENT_CHANGED = "parent_changed", _("Parent case changed")
+    CHILD_CHANGED = "child_changed", _("Child cases changed")
 
 
 class AccessPurpose(models.TextChoices):
@@ -79,3 +89,11 @@ class AccessPurpose(models.TextChoices):
     QUEUE = "queue", _("Queue")
     EXPORT = "export", _("Export")
     API = "api", _("API")
+    DOWNLOAD = "download", _("Attachment download")
+
+
+class CaseLinkKind(models.TextChoices):
+    """How two cases are related; a duplicate link points from the duplicate to the original."""
+
+    RELATED = "related", _("Related")
+    DUPLICATE = "duplicate", _("Duplicate of")

@@ -131,3 +131,62 @@ CHECKLIST_ITEM_UNKNOWN = error_code(
 QUEUE_NAME_TAKEN = error_code(
     "queue.name_taken", _("The organisation already has a queue called %(name)s.")
 )
+
+# attachments
+ATTACHMENT_EMPTY = error_code("attachment.empty", _("The file %(name)s is empty."))
+ATTACHMENT_TOO_LARGE = error_code(
+    "attachment.too_large", _("The file %(name)s is larger than %(max)d MB.")
+)
+ATTACHMENT_TYPE_NOT_ALLOWED = error_code(
+    "attachment.type_not_allowed",
+    _("Files of the type %(type)s cannot be attached (%(name)s)."),
+)
+ATTACHMENT_NOT_ALLOWED = error_code(
+    "attachment.not_allowed", _("You cannot add attachments to this case.")
+)
+ATTACHMENT_NOT_FOUND = error_code("attachment.not_found", _("Attachment not found."))
+ATTACHMENT_FILE_MISSING = error_code(
+    "attachment.file_missing",
+    _("The file of this attachment is missing from the storage; tell the system administrator."),
+)
+
+# related cases
+RELATION_TO_ITSELF = error_code(
+    "case_relation.itself", _("A case cannot be linked, merged or parented to itself.")
+)
+RELATION_NOT_ALLOWED = error_code(
+    "case_relation.not_allowed", _("You cannot change how this case relates to others.")
+)
+LINK_NOT_FOUND = error_code("case_link.not_found", _("These cases are not linked."))
+RELATION_CONFIDENTIALITY = error_code(
+    "case_relation.confidentiality",
+    _("A confidential case can only be merged or parented with another confidential case."),
+)
+ALREADY_MERGED = error_code(
+    "case.already_merged", _("Case %(reference)s has already been merged into %(survivor)s.")
+)
+MERGE_CLOSED_SURVIVOR = error_code(
+    "case.merge_into_closed", _("Reopen %(reference)s before you merge another case into it.")
+)
+PARENT_CYCLE = error_code(
+    "case.parent_cycle", _("%(reference)s is already below this case; choose another parent.")
+)
+PARENT_CLOSED = error_code(
+    "case.parent_closed", _("The parent case %(reference)s is closed; reopen it first.")
+)
+OPEN_CHILDREN = error_code(
+    "case.open_children",
+    _("Close the child cases first: %(references)s are still open."),
+)
+SPLIT_CLOSED = error_code("case.split_closed", _("Reopen the case before you split it."))
+ATTACHMENT_NOT_ON_CASE = error_code(
+    "attachment.not_on_case", _("The chosen attachment does not belong to this case.")
+)
+
+# the access log
+ACCESS_LOG_NOT_ALLOWED = error_code(
+    "access_log.not_allowed", _("Only auditors can search the access log.")
+)
+ACCESS_LOG_PERIOD = error_code(
+    "access_log.period", _("The period's first day must not be after its last day.")
+)

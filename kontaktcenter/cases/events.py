@@ -30,6 +30,12 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     CaseEventKind.ASSIGNED: ("reason",),
     CaseEventKind.QUEUE_CHANGED: ("reason",),
     CaseEventKind.FORM_FILLED: ("values",),
+    CaseEventKind.SPLIT_INTO: ("subject", "attachments"),
+    # File names may name the resident ("Anna Svensson läkarintyg.pdf").
+    CaseEventKind.ATTACHMENT_ADDED: ("attachment",),
+    CaseEventKind.SPLIT_FROM: ("attachments",),
+    CaseEventKind.MERGED_INTO: ("moved",),
+    CaseEventKind.MERGED_FROM: ("moved",),
 }
 
 
@@ -280,3 +286,99 @@ def external_updates(updates: list[ExternalUpdate], *, actor: Actor, at: datetim
 def scrubbed(case: Case, *, actor: Actor, at: datetime, reason: str) -> CaseEvent:
     """`reason` is a short code (erasure request, retention), never the person's data."""
     return _event(case, CaseEventKind.SCRUBBED, actor, at, reason=reason)
+
+
+def attachment_added(
+    case: Case,
+    *,
+    actor: Actor,
+    at: datetime,
+    attachment_id: int,
+    name: str,
+    size: int,
+    content_type: str,
+) -> CaseEvent:
+    return _event(
+        case,
+        CaseEventKind.ATTACHMENT_ADDED,
+        actor,
+        at,
+        attachment={"id": attachment_id, "name": name, "size": size, "type": content_type},
+    )
+
+
+def _ref(case: Case) -> dict[str, Any]:
+    return {"id": case.pk, "reference": case.reference}
+
+
+def linked(case: Case, *, actor: Actor, at: datetime, other: Case, kind: str) -> CaseEvent:
+    return _event(case, CaseEventKind.LINKED, actor, at, other=_ref(other), link=kind)
+
+
+def unlinked(case: Case, *, actor: Actor, at: datetime, other: Case) -> CaseEvent:
+    return _event(case, CaseEventKind.UNLINKED, actor, at, other=_ref(other))
+
+
+def marked_duplicate(
+    case: Case, *, actor: Actor, at: datetime, original: Case, duplicate: Case
+) -> CaseEvent:
+    """Written on both cases; `original` and `duplicate` say which is which."""
+    return _event(
+        case,
+        CaseEventKind.MARKED_DUPLICATE,
+        actor,
+        at,
+        original=_ref(original),
+        duplicate=_ref(duplicate),
+    )
+
+
+def merged_into(
+    case: Case, *, actor: Actor, at: datetime, survivor: Case, moved: dict[str, Any]
+) -> CaseEvent:
+    return _event(case, CaseEventKind.MERGED_INTO, actor, at, other=_ref(survivor), moved=moved)
+
+
+def merged_from(
+    case: Case, *, actor: Actor, at: datetime, merged: Case, moved: dict[str, Any]
+) -> CaseEvent:
+    return _event(case, CaseEventKind.MERGED_FROM, actor, at, other=_ref(merged), moved=moved)
+
+
+def split_into(
+    case: Case, *, actor: Actor, at: datetime, new_case: Case, attachments: list[str]
+) -> CaseEvent:
+    return _event(
+        case,
+        CaseEventKind.SPLIT_INTO,
+        actor,
+        at,
+        other=_ref(new_case),
+        subject=new_case.subject,
+        attachments=attachments,
+    )
+
+
+def split_from(
+    case: Case, *, actor: Actor, at: datetime, origin: Case, attachments: list[str]
+) -> CaseEvent:
+    return _event(
+        case, CaseEventKind.SPLIT_FROM, actor, at, other=_ref(origin), attachments=attachments
+    )
+
+
+def parent_changed(
+    case: Case, *, actor: Actor, at: datetime, before: Case | None, after: Case | None
+) -> CaseEvent:
+    return _event(
+        case,
+        CaseEventKind.PARENT_CHANGED,
+        actor,
+        at,
+        before=_ref(before) if before else None,
+        after=_ref(after) if after else None,
+    )
+
+
+def child_changed(case: Case, *, actor: Actor, at: datetime, child: Case, added: bool) -> CaseEvent:
+    return _event(case, CaseEventKind.CHILD_CHANGED, actor, at, child=_ref(child), added=added)

@@ -11,6 +11,7 @@ from kontaktcenter.cases.choices import (
     OPEN_CASE_STATUSES,
     AccessPurpose,
     CaseEventKind,
+    CaseLinkKind,
     CaseStatus,
     Channel,
     ContactOutcome,
@@ -29,10 +30,13 @@ __all__ = [
     "OPEN_CASE_STATUSES",
     "AccessPurpose",
     "AnswerTemplate",
+    "Attachment",
     "Case",
     "CaseAccess",
     "CaseEvent",
     "CaseEventKind",
+    "CaseLink",
+    "CaseLinkKind",
     "CaseQueue",
     "CaseReferenceCounter",
     "CaseStatus",
@@ -254,6 +258,26 @@ class Case(models.Model):
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Where the matter is ("Rinkebysvängen 12"): the duplicate check at intake compares it.
+    location = models.CharField(_("address or place"), max_length=200, blank=True)
+    # A merged case is closed and points to the case that carries on (cases.services.relations).
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_cases",
+    )
+    # A parent case cannot be closed while one of its children is open.
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
 
     class Meta:
         verbose_name = _("case")
@@ -320,6 +344,8 @@ class Case(models.Model):
             models.Index(fields=["responsible_organisation", "status", "-created_at"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["received_at"], name="cases_case_receive_idx"),
+            # The duplicate check at intake: a category's newest cases.
+            models.Index(fields=["category", "received_at"], name="cases_category_recent_idx"),
         ]
 
     def __str__(self) -> str:
@@ -405,6 +431,15 @@ class CaseAccess(models.Model):
         related_name="+",
     )
     purpose = models.CharField(_("purpose"), max_length=12, choices=AccessPurpose.choices)
+    # The file downloaded, for purpose=download.
+    attachment = models.ForeignKey(
+        "cases.Attachment",
+        verbose_name=_("attachment"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     accessed_at = models.DateTimeField(_("at"))
     request_id = models.CharField(_("request"), max_length=64)
 
@@ -426,3 +461,75 @@ class CaseAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.actor_label} {self.accessed_at:%Y-%m-%d %H:%M}"
+
+
+class Attachment(models.Model):
+    """A file on a case. The bytes live under ATTACHMENTS_DIR, outside the web root, under a
+    random name; the name the sender gave is kept, made safe, for the download."""
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="attachments"
+    )
+    # The case it was added to, when a merge or a split moved it here.
+    added_to = models.ForeignKey(
+        Case,
+        verbose_name=_("added to"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    file_name = models.CharField(_("file name"), max_length=150)
+    # Sniffed from the content, never taken from the sender.
+    content_type = models.CharField(_("type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    storage_name = models.CharField(_("stored as"), max_length=80, unique=True, editable=False)
+    added_by_kind = models.CharField(_("kind of actor"), max_length=12, choices=ActorKind.choices)
+    added_by_label = models.CharField(_("added by"), max_length=160)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(_("added at"))
+    # When erasure removed the file and its name (cases.services.parties.party_scrub).
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["added_at", "id"]
+        indexes = [models.Index(fields=["case", "added_at"], name="cases_attachment_case_idx")]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class CaseLink(models.Model):
+    """Two cases that belong together. One row per pair: a related link is stored from the
+    older case (lower id) to the newer, a duplicate link from the duplicate to the original."""
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="links_from"
+    )
+    other = models.ForeignKey(
+        Case, verbose_name=_("linked case"), on_delete=models.CASCADE, related_name="links_to"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=CaseLinkKind.choices)
+    created_at = models.DateTimeField(_("created at"))
+    created_by_label = models.CharField(_("by"), max_length=160)
+
+    class Meta:
+        verbose_name = _("case link")
+        verbose_name_plural = _("case links")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "other"], name="cases_link_once_per_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(case=models.F("other")), name="cases_link_not_to_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.other_id}"

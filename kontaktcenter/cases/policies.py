@@ -36,6 +36,11 @@ class CaseAction(StrEnum):
     # Change status, assign, reply to the resident, close, reopen, recategorise.
     HANDLE = "handle"
     ADD_NOTE = "add_note"
+    # Files from the resident or for the case; whoever may add notes, and the resident on
+    # their own case through the e-service.
+    ADD_ATTACHMENT = "add_attachment"
+    # Link, mark as duplicate, merge, split and parent/child: handling on both sides.
+    RELATE = "relate"
 
 
 class CaseFacts(Protocol):
@@ -62,11 +67,20 @@ def _view(actor: Actor) -> Q:
     if isinstance(actor, ApiClientActor):
         return Q(responsible_organisation_id__in=organisation_scope(actor), is_confidential=False)
     if actor.role in ORGANISATION_ROLES:
-        # Secrecy (S10): confidential cases are read only by the responsible organisation.
-        return Q(responsible_organisation_id__in=organisation_scope(actor))
+        return _organisation_cases(actor)
     if actor.role in CONTACT_CENTER_ROLES or actor.role == Role.SYSTEM_ADMIN:
         return Q(is_confidential=False)
     return _NOTHING
+
+
+def _organisation_cases(actor: User) -> Q:
+    """Secrecy (S10): confidential cases are read only by the case officers of the responsible
+    organisation (a district and its units); its administrators manage categories, queues and
+    endpoints and see its other cases, not the confidential ones."""
+    own = Q(responsible_organisation_id__in=organisation_scope(actor))
+    if actor.role == Role.CASE_OFFICER:
+        return own
+    return own & Q(is_confidential=False)
 
 
 def _handle(actor: Actor) -> Q:
@@ -77,7 +91,7 @@ def _handle(actor: Actor) -> Q:
     if isinstance(actor, ApiClientActor):
         return _view(actor)
     if actor.role in ORGANISATION_ROLES:
-        return Q(responsible_organisation_id__in=organisation_scope(actor))
+        return _organisation_cases(actor)
     if actor.role in {Role.TIER2_AGENT, Role.SUPERVISOR}:
         # Tier 2 works the contact center's own cases (S4), never confidential ones.
         return Q(responsible_organisation__is_operator=True, is_confidential=False)
@@ -91,7 +105,20 @@ def _add_note(actor: Actor) -> Q:
     return _handle(actor)
 
 
-_RULES = {CaseAction.VIEW: _view, CaseAction.HANDLE: _handle, CaseAction.ADD_NOTE: _add_note}
+def _add_attachment(actor: Actor) -> Q:
+    if isinstance(actor, ResidentActor):
+        return _view(actor)
+    return _add_note(actor)
+
+
+_RULES = {
+    CaseAction.VIEW: _view,
+    CaseAction.HANDLE: _handle,
+    CaseAction.ADD_NOTE: _add_note,
+    CaseAction.ADD_ATTACHMENT: _add_attachment,
+    # Relating cases changes how they are handled, so it takes the right to handle them.
+    CaseAction.RELATE: _handle,
+}
 
 
 def cases_for(actor: Actor, action: CaseAction = CaseAction.VIEW) -> Q:
@@ -165,8 +192,13 @@ def may_view_queue(actor: Actor, organisation_id: int) -> bool:
 
 def queue_shows_confidential(actor: Actor) -> bool:
     return isinstance(actor, SystemActor) or (
-        isinstance(actor, User) and actor.role in ORGANISATION_ROLES
+        isinstance(actor, User) and actor.role == Role.CASE_OFFICER
     )
+
+
+def may_audit_access_log(actor: Actor) -> bool:
+    """The auditor reviews who read confidential cases of their organisation (S10)."""
+    return isinstance(actor, User) and actor.role == Role.AUDITOR
 
 
 def may_scrub_personal_data(actor: Actor) -> bool:

@@ -5,19 +5,31 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from kontaktcenter.accounts.actors import Actor, organisation_scope
 from kontaktcenter.accounts.models import User
 from kontaktcenter.accounts.roles import Role
-from kontaktcenter.cases import case_forms, deadlines, errors, policies, queue_pages, search
+from kontaktcenter.cases import (
+    case_forms,
+    deadlines,
+    errors,
+    policies,
+    queue_pages,
+    search,
+    similarity,
+)
 from kontaktcenter.cases.models import (
     OPEN_CASE_STATUSES,
     AnswerTemplate,
+    Attachment,
     Case,
+    CaseAccess,
     CaseEvent,
+    CaseLink,
     CaseQueue,
     CaseType,
     CaseTypeVersion,
@@ -26,7 +38,7 @@ from kontaktcenter.cases.models import (
 from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.cases.queue_pages import QueueFilters, QueuePage, QueueSort
 from kontaktcenter.core.clock import now
-from kontaktcenter.core.errors import NotFound, ValidationError
+from kontaktcenter.core.errors import NotFound, PermissionDenied, ValidationError
 from kontaktcenter.core.phone import normalise_phone
 from kontaktcenter.directory.selectors import (
     opening_hours_of,
@@ -358,3 +370,179 @@ def case_type_versions(case_type: CaseType) -> QuerySet[CaseTypeVersion]:
 
 def answer_templates_of(case_type: CaseType) -> QuerySet[AnswerTemplate]:
     return case_type.answer_templates.order_by("name")
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+
+def case_attachments(case: Case) -> QuerySet[Attachment]:
+    """The files on a case the caller has already read (case_get), oldest first."""
+    return case.attachments.select_related("added_to").order_by("added_at", "id")
+
+
+def attachment_get(*, actor: Actor, reference: str, attachment_id: int) -> Attachment:
+    """One attachment of a case the actor may read; anything else is not found."""
+    case = case_get(actor=actor, reference=reference)
+    attachment = (
+        Attachment.objects.select_related("case").filter(pk=attachment_id, case=case).first()
+    )
+    if attachment is None:
+        raise NotFound(errors.ATTACHMENT_NOT_FOUND)
+    return attachment
+
+
+# --- related cases ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelatedCase:
+    case: Case
+    # "related", "duplicate_of" (this case is a duplicate of it), "duplicate" (it is a duplicate
+    # of this case), "merged_into", "merged_from", "parent" or "child".
+    relation: str
+
+
+def case_relations(*, actor: Actor, case: Case) -> list[RelatedCase]:
+    """The cases related to `case` that the actor may read, each once with its relation.
+    Cases the actor may not read are left out, not named. Two queries, and a third for the
+    related cases when there are any."""
+    visible = policies.cases_for(actor, CaseAction.VIEW)
+    found: list[tuple[int, str]] = []
+    if case.merged_into_id:
+        found.append((case.merged_into_id, "merged_into"))
+    if case.parent_id:
+        found.append((case.parent_id, "parent"))
+    below = Case.objects.filter(Q(merged_into=case) | Q(parent=case)).values_list(
+        "pk", "merged_into_id"
+    )
+    found += [(pk, "merged_from" if merged_into else "child") for pk, merged_into in below]
+    for link in CaseLink.objects.filter(Q(case=case) | Q(other=case)):
+        outgoing = link.case_id == case.pk
+        other_id = link.other_id if outgoing else link.case_id
+        if link.kind == "duplicate":
+            relation = "duplicate_of" if outgoing else "duplicate"
+        else:
+            relation = "related"
+        found.append((other_id, relation))
+    seen: dict[int, str] = {}
+    for pk, relation in found:
+        seen.setdefault(pk, relation)
+    cases = Case.objects.select_related("category", "responsible_organisation").filter(
+        visible, pk__in=seen
+    )
+    by_pk = {each.pk: each for each in cases}
+    return [RelatedCase(by_pk[pk], relation) for pk, relation in seen.items() if pk in by_pk]
+
+
+# --- possible duplicates at intake ------------------------------------------------------------
+
+DUPLICATE_WINDOW_DAYS = 30
+# The newest cases of the category in the window that are compared; a busy category's older
+# reports matter less than the last few hundred.
+DUPLICATE_SCAN = 300
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    case: Case
+    likeness: similarity.Likeness
+    days_ago: int
+
+
+def possible_duplicates(
+    *,
+    actor: Actor,
+    category_id: int,
+    location: str = "",
+    text: str = "",
+    limit: int = 5,
+    window_days: int = DUPLICATE_WINDOW_DAYS,
+) -> list[PossibleDuplicate]:
+    """Recent cases of the same category, readable by the actor and not merged away, that look
+    like the report being registered; best first (cases.similarity explains the score)."""
+    if not (location.strip() or text.strip()):
+        return []
+    at = now()
+    candidates = (
+        visible_cases(actor)
+        .filter(
+            category_id=category_id,
+            received_at__gte=at - timedelta(days=window_days),
+            merged_into__isnull=True,
+        )
+        .order_by("-received_at", "-id")[:DUPLICATE_SCAN]
+    )
+    found = []
+    for candidate in candidates:
+        days = max(0.0, (at - candidate.received_at).total_seconds() / 86_400)
+        result = similarity.likeness(
+            place=location,
+            text=text,
+            other_place=candidate.location,
+            other_text=f"{candidate.subject} {candidate.description}",
+            days_apart=days,
+            window_days=window_days,
+        )
+        if result.suggested:
+            found.append(PossibleDuplicate(candidate, result, int(days)))
+    found.sort(key=lambda each: (-each.likeness.score, -each.case.pk))
+    return found[:limit]
+
+
+# --- the access log (S10) ---------------------------------------------------------------------
+
+ACCESS_LOG_PAGE = 50
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def access_log(
+    *,
+    actor: Actor,
+    reference: str = "",
+    person: str = "",
+    first_day: date | None = None,
+    last_day: date | None = None,
+) -> QuerySet[CaseAccess]:
+    """Reads of the confidential cases of the auditor's organisation (and its units), newest
+    first; `person` is a staff member's user name or part of their name."""
+    if not policies.may_audit_access_log(actor):
+        raise PermissionDenied(errors.ACCESS_LOG_NOT_ALLOWED)
+    if first_day and last_day and first_day > last_day:
+        raise ValidationError(errors.ACCESS_LOG_PERIOD, field="first_day")
+    entries = CaseAccess.objects.select_related("case", "attachment").filter(
+        case__responsible_organisation_id__in=organisation_scope(actor)
+    )
+    if reference.strip():
+        entries = entries.filter(case__reference=reference.strip().upper())
+    if person.strip():
+        cleaned = person.strip()
+        entries = entries.filter(
+            Q(actor__username__iexact=cleaned) | Q(actor_label__icontains=cleaned)
+        )
+    if first_day:
+        entries = entries.filter(accessed_at__gte=_day_start(first_day))
+    if last_day:
+        entries = entries.filter(accessed_at__lt=_day_start(last_day + timedelta(days=1)))
+    return entries.order_by("-accessed_at", "-id")
+
+
+def access_log_page(
+    entries: QuerySet[CaseAccess], *, after: str = "", size: int = ACCESS_LOG_PAGE
+) -> tuple[list[CaseAccess], str]:
+    """One page of `entries` after the cursor, and the cursor of the next page ("" at the
+    end). Keyset pagination: a deep page costs what the first does, however long the log."""
+    if after:
+        try:
+            stamp, _sep, pk = after.rpartition("_")
+            at = datetime.fromisoformat(stamp)
+            entries = entries.filter(Q(accessed_at__lt=at) | Q(accessed_at=at, id__lt=int(pk)))
+        except ValueError:
+            entries = entries.none()
+    rows = list(entries[: size + 1])
+    if len(rows) <= size:
+        return rows, ""
+    last = rows[size - 1]
+    return rows[:size], f"{last.accessed_at.isoformat()}_{last.pk}"

@@ -12,6 +12,7 @@ from django.db import transaction
 from kontaktcenter.accounts.models import Role, User
 from kontaktcenter.cases.models import Case, CaseEvent, Contact
 from kontaktcenter.core.clock import now
+from kontaktcenter.demo.caselinks import tell_related_cases
 from kontaktcenter.demo.casework import create_casework, fill_street_light_forms
 from kontaktcenter.demo.categories import create_categories
 from kontaktcenter.demo.directory import create_directory
@@ -115,6 +116,7 @@ def demo_load(
         administrator = next(user for user in users if user.role == Role.SYSTEM_ADMIN)
         history.honour_an_erasure_request(administrator)
         fill_street_light_forms(next(u for u in users if u.username == "handlaggare.trafik"))
+        tell_related_cases(cutoff=history.cutoff)
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(

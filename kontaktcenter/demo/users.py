@@ -43,6 +43,8 @@ FEATURED_USERS: tuple[UserSpec, ...] = (
     # The analysis and strategy function (S9) belongs to the operator.
     UserSpec("analytiker", Role.ANALYST, OPERATOR_CODE),
     UserSpec("sysadmin", Role.SYSTEM_ADMIN, OPERATOR_CODE),
+    # Järva's registrar reviews who read the district's confidential cases (S10).
+    UserSpec("granskare.jarva", Role.AUDITOR, "jarva"),
 )
 
 # More agents so the history is spread over people and both sites.

@@ -36,6 +36,7 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "quality_report": statistics_policies.may_view_quality_report(user),
             "case_types": user.role in {Role.ORGANISATION_ADMIN, Role.SYSTEM_ADMIN},
             "deadline_report": case_policies.may_see_deadline_report(user),
+            "access_log": case_policies.may_audit_access_log(user),
         }
     }
 

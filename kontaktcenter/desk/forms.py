@@ -121,6 +121,12 @@ class CaseCreateForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
+    location = forms.CharField(
+        label=_("Address or place"),
+        max_length=200,
+        required=False,
+        help_text=_("Where the matter is, e.g. Rinkebysvängen 12; reports nearby are shown."),
+    )
     resident_name = forms.CharField(label=_("Name"), max_length=160, required=False)
     resident_email = forms.EmailField(label=_("E-mail"), required=False)
     resident_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)

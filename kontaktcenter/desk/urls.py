@@ -1,6 +1,8 @@
 from django.urls import path
 
 from kontaktcenter.desk.views import (
+    access_log,
+    case_links,
     case_types,
     cases,
     casework,
@@ -54,6 +56,31 @@ urlpatterns = [
         name="answer_template_edit",
     ),
     path("koer/", case_types.queue_list, name="case_queues"),
+    path(
+        "arenden/<str:reference>/bilagor/",
+        case_links.attachment_upload,
+        name="attachment_upload",
+    ),
+    path(
+        "arenden/<str:reference>/bilagor/<int:attachment_id>/",
+        case_links.attachment_download,
+        name="attachment",
+    ),
+    path("arenden/<str:reference>/relatera/", case_links.case_relate, name="case_relate"),
+    path("arenden/<str:reference>/ta-bort-lank/", case_links.case_unlink, name="case_unlink"),
+    path(
+        "arenden/<str:reference>/ta-bort-huvudarende/",
+        case_links.case_remove_parent,
+        name="case_remove_parent",
+    ),
+    path("arenden/<str:reference>/dela/", case_links.case_split, name="case_split"),
+    path(
+        "arenden/<str:reference>/anmalt-igen/",
+        case_links.case_report_again,
+        name="case_report_again",
+    ),
+    path("atkomstlogg/", access_log.access_log, name="access_log"),
+    path("atkomstlogg/csv/", access_log.access_log_csv, name="access_log_csv"),
     path("ko/", queues.my_queue, name="my_queue"),
     path("ko/<int:organisation_id>/", queues.queue, name="queue"),
     path("statistik/", statistics.statistics, name="statistics"),

@@ -122,6 +122,19 @@ def forget_in_deliveries(case: Case) -> None:
     ExternalReference.objects.filter(case=case).update(message="")
 
 
+def move_external_references(*, from_case: Case, to_case: Case) -> list[str]:
+    """A merged case's references in the receiving systems follow it to the case that carries
+    on, so their status reports land there. Where the survivor already has a reference in the
+    same system, the merged case keeps its own. Returns the names of the systems moved."""
+    taken = set(
+        ExternalReference.objects.filter(case=to_case).values_list("endpoint_id", flat=True)
+    )
+    moving = ExternalReference.objects.filter(case=from_case).exclude(endpoint_id__in=taken)
+    names = sorted(moving.values_list("endpoint__name", flat=True))
+    moving.update(case=to_case)
+    return names
+
+
 def wake_workers() -> None:
     """On PostgreSQL, tell idle workers there is work once this transaction commits."""
     if connection.vendor == "postgresql":

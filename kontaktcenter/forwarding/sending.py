@@ -297,16 +297,13 @@ def _mark_delivered(first: list[_Sent], at: datetime) -> None:
     expression machinery, which cost more than the round trips this saves."""
     table = connection.ops.quote_name(Delivery._meta.db_table)
     column = {
-        name: connection.ops.quote_name(Delivery._meta.get_field(name).column)
-        for name in (
-            "id", "status", "delivered_at", "external_reference", "open311_token",
-            "leased_until", "leased_by", "last_error", "tries",
-        )
-    }  # fmt: skip
+        field.name: connection.ops.quote_name(field.column)
+        for field in Delivery._meta.concrete_fields
+    }
     reference_cases: list[str] = []
     token_cases: list[str] = []
-    reference_params: list[object] = []
-    token_params: list[object] = []
+    reference_params: list[Any] = []
+    token_params: list[Any] = []
     for item in first:
         reference_cases.append("WHEN %s THEN %s")
         reference_params += [item.delivery.pk, item.result.external_reference[:200]]
@@ -443,12 +440,18 @@ def store_external_reference(
     message: str,
     actor: Actor = WORKER,
 ) -> ExternalReference:
-    """Keep the receiver's reference and status on the case, and say so in its history."""
+    """Keep the receiver's reference and status on the case, and say so in its history.
+
+    A case merged since it was sent has handed its references to the case that carries on
+    (cases.services.relations.case_merge); the receiver's news goes there too."""
     at = now()
+    case = delivery.case
+    while case.merged_into_id is not None:
+        case = case.merged_into  # type: ignore[assignment]
     # Part of the caller's transaction when there is one (no savepoint), its own otherwise.
     with transaction.atomic(savepoint=False):
         existing, created = ExternalReference.objects.select_for_update().get_or_create(
-            case_id=delivery.case_id,
+            case_id=case.pk,
             endpoint_id=delivery.endpoint_id,
             defaults={
                 "updated_at": at,
@@ -474,7 +477,7 @@ def store_external_reference(
         if not changed:
             return existing
         events.external_update(
-            delivery.case,
+            case,
             actor=actor,
             at=at,
             endpoint=delivery.endpoint.name,

@@ -424,7 +424,8 @@ def test_who_opens_which_queue(request, who, queue, allowed):
     ("who", "shown"),
     [
         ("district_officer", True),
-        ("traffic_admin", True),
+        # Administrators manage the organisation; its confidential cases are for case officers.
+        ("traffic_admin", False),
         ("tier2_agent", False),
         ("supervisor", False),
         ("sysadmin", False),
@@ -432,7 +433,7 @@ def test_who_opens_which_queue(request, who, queue, allowed):
     ],
 )
 def test_whose_queue_shows_confidential_cases(request, who, shown):
-    """Only the responsible organisation's own people see confidential cases in a queue."""
+    """Only the responsible organisation's case officers see confidential cases in a queue."""
     assert policies.queue_shows_confidential(_actor(request, who)) is shown
 
 

@@ -29,6 +29,9 @@ CASE_PAGE_BUDGET = 12 + 2
 # Case work (issue 7) adds five: the case type with its current version, the opening hours
 # behind the deadline flag, and the choices of the assign, queue and forward forms.
 CASE_PAGE_BUDGET += 5
+# Attachments and related cases add four: the files, the cases merged into or below it, the
+# links, and the related cases read.
+CASE_PAGE_BUDGET += 4
 # One more than a plain list: the search first asks how common its words are (cases.search).
 SEARCH_BUDGET = 7
 CONTACT_DESK_BUDGET = 4

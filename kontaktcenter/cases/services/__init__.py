@@ -6,6 +6,11 @@ The services live in one module per sub-domain; this package is their public sur
 
 from kontaktcenter.cases.services._common import CaseChangedError
 from kontaktcenter.cases.services.access import record_reads
+from kontaktcenter.cases.services.attachments import (
+    attachment_add,
+    attachment_check_size,
+    attachment_open,
+)
 from kontaktcenter.cases.services.case_types import (
     answer_template_save,
     case_fill_form,
@@ -35,10 +40,21 @@ from kontaktcenter.cases.services.lifecycle import (
 )
 from kontaktcenter.cases.services.parties import party_scrub
 from kontaktcenter.cases.services.queues import case_queue_save
+from kontaktcenter.cases.services.relations import (
+    case_link,
+    case_mark_duplicate,
+    case_merge,
+    case_set_parent,
+    case_split,
+    case_unlink,
+)
 
 __all__ = [
     "CaseChangedError",
     "answer_template_save",
+    "attachment_add",
+    "attachment_check_size",
+    "attachment_open",
     "case_add_note",
     "case_assign",
     "case_bulk_assign",
@@ -47,16 +63,22 @@ __all__ = [
     "case_create",
     "case_fill_form",
     "case_forward",
+    "case_link",
+    "case_mark_duplicate",
+    "case_merge",
     "case_move_to_queue",
     "case_queue_save",
     "case_recategorise",
     "case_reopen",
     "case_reply",
     "case_resolve",
+    "case_set_parent",
     "case_set_priority",
+    "case_split",
     "case_tick_checklist",
     "case_type_save",
     "case_type_values_clean",
+    "case_unlink",
     "contact_answer_directly",
     "contact_refer",
     "contact_start",

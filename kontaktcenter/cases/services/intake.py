@@ -88,11 +88,13 @@ def case_create(
     concerns: Organisation | None = None,
     share_contact_details: bool = False,
     priority: int = Priority.NORMAL,
+    location: str = "",
 ) -> Case:
     """Register a case, route it to the responsible organisation and record both as events.
 
     `received_at` is when the resident got in touch (an e-mail's date, an imported case's
     original time); by default the contact's, or now. The reference's year follows it.
+    `location` is the address or place the matter is about; the duplicate check compares it.
     """
     require(policies.may_create_cases(actor), errors.CREATE_NOT_ALLOWED)
     if priority not in Priority.values:
@@ -142,6 +144,9 @@ def case_create(
         created_at=created_at,
         updated_at=created_at,
         priority=priority,
+        location=clean_text(
+            location, field="location", label=_("Address or place"), required=False, max_length=200
+        ),
     )
     # The clock runs from when the resident got in touch, in the organisation's working time.
     _deadlines.start(case, received)
@@ -156,7 +161,8 @@ def case_create(
             question="" if confidential else question,
             case=case,
             category=category,
-            party=party,
+            # Nor does it keep who the resident is: routing needs the category and the case.
+            party=None if confidential else party,
             ended_at=created_at,
         )
     return case

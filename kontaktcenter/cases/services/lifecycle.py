@@ -21,6 +21,7 @@ from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.cases.rules import Transition
 from kontaktcenter.cases.services import _deadlines
 from kontaktcenter.cases.services._common import clean_text, lock_case, require, touch
+from kontaktcenter.cases.services.relations import refuse_close_with_open_children
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
 from kontaktcenter.directory.models import Organisation, OrganisationKind
@@ -206,6 +207,8 @@ def case_close(
     _require_role(actor, Transition.CLOSE)
     if not rules.is_allowed(case.status, CaseStatus.CLOSED, Transition.CLOSE):
         raise ValidationError(errors.ALREADY_CLOSED)
+    # Parent and child (issue 7): a parent waits until every child is closed.
+    refuse_close_with_open_children(case)
     cleaned = clean_text(
         resolution, field="resolution", label=_("Resolution"), required=True, max_length=2_000
     )

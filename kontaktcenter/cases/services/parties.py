@@ -5,12 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.cases import errors, events, policies
-from kontaktcenter.cases.models import Case, CaseEvent, Contact, Party, case_search_text
+from kontaktcenter.cases.models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    Contact,
+    Party,
+    case_search_text,
+)
 from kontaktcenter.cases.services._common import clean_email, clean_text, require
+from kontaktcenter.cases.services.attachments import remove_attachments
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.phone import normalise_phone
 from kontaktcenter.forwarding.outbox import forget_in_deliveries
@@ -27,16 +36,18 @@ def party_record(*, name: str, email: str, phone: str, at: datetime) -> Party | 
 
 
 def forget_contact_words(case: Case) -> None:
-    """Secrecy (S10): what the resident said lives only in the confidential case, which the
-    contact center cannot read; the contacts keep no copy of it. Nothing is lost: the words
-    become the case's description when it has none."""
-    for contact in case.contacts.exclude(question="", answer=""):
+    """Secrecy (S10): what the resident said, and who they are, live only in the confidential
+    case, which the contact center cannot read; the contacts keep no copy of either. Nothing is
+    lost: the words become the case's description when it has none, and the case keeps its
+    party."""
+    for contact in case.contacts.all():
         if contact.question and not case.description:
             case.description = contact.question
             case.save(update_fields=["description"])
         contact.question = ""
         contact.answer = ""
-        contact.save(update_fields=["question", "answer"])
+        contact.party = None
+        contact.save(update_fields=["question", "answer", "party"])
 
 
 ERASURE_REQUEST = "erasure_request"
@@ -48,6 +59,7 @@ def party_scrub(*, actor: Actor, party: Party, reason: str = ERASURE_REQUEST) ->
     """Remove a resident's personal data everywhere it is kept, leaving every record's shape.
 
     The party loses its name and contact details; its contacts lose the question and answer;
+    its cases' attachments lose their files and names;
     its cases lose their description and get their category's name as subject; each free-text
     field of their events is blanked and marked `scrubbed`; the deliveries to organisations'
     systems keep no copy either. Counts, categories, organisations,
@@ -73,5 +85,9 @@ def party_scrub(*, actor: Actor, party: Party, reason: str = ERASURE_REQUEST) ->
                 event.save(update_fields=["data"])
         forget_in_deliveries(case)
         events.scrubbed(case, actor=actor, at=at, reason=reason)
+    # Files the resident sent, wherever a merge or split has taken them since.
+    remove_attachments(
+        Attachment.objects.filter(Q(case__party=party) | Q(added_to__party=party)), at=at
+    )
     party.refresh_from_db()
     return party

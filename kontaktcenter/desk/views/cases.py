@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
@@ -20,6 +21,7 @@ from kontaktcenter.cases.case_forms import FormValuesInvalidError
 from kontaktcenter.cases.choices import AccessPurpose, CaseStatus
 from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.core.errors import NotFound, ServiceError
+from kontaktcenter.desk.case_link_forms import AttachmentForm, RelateForm
 from kontaktcenter.desk.forms import (
     CaseCreateForm,
     CloseForm,
@@ -47,9 +49,23 @@ def case_create(request: HttpRequest) -> HttpResponse:
     if not policies.may_create_cases(user):
         raise HttpForbidden
     form = CaseCreateForm(request.POST or None)
+    duplicates: list[selectors.PossibleDuplicate] = []
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        # The agent has seen the possible duplicates and creates a case all the same.
+        if request.POST.get("create_anyway") != "1":
+            duplicates = selectors.possible_duplicates(
+                actor=user,
+                category_id=data["category"].pk,
+                location=data["location"],
+                text=f"{data['subject']} {data['description']}",
+            )
+        if duplicates:
+            log_reads(request, [each.case for each in duplicates], AccessPurpose.SEARCH_HIT)
+            context = {"form": form, "duplicates": duplicates, "report_text": _report_text(data)}
+            return render(request, "desk/case_create.html", context)
         try:
-            case = services.case_create(actor=user, **form.cleaned_data)
+            case = services.case_create(actor=user, **data)
         except ServiceError as error:
             report(request, error)
         else:
@@ -61,6 +77,19 @@ def case_create(request: HttpRequest) -> HttpResponse:
             return redirect("desk:case", reference=case.reference)
     status = 400 if request.method == "POST" else 200
     return render(request, "desk/case_create.html", {"form": form}, status=status)
+
+
+def _report_text(data: dict[str, Any]) -> str:
+    """The report as a note for the case it duplicates: what, where and who to call back."""
+    lines = [data["subject"], data["location"], data["description"]]
+    resident = ", ".join(
+        part
+        for part in (data["resident_name"], data["resident_phone"], data["resident_email"])
+        if part
+    )
+    if resident:
+        lines.append(_("Reported by: %(resident)s") % {"resident": resident})
+    return "\n".join(line for line in lines if line)
 
 
 @login_required
@@ -104,8 +133,26 @@ def _case_page(
         "recategorise_form": RecategoriseForm(initial={**version, "district": case.district_id}),
     }
     context.update(casework_context(user, case))
+    context.update(_attachments_and_relations(user, case))
     context.update(forms_override or {})
     return context
+
+
+def _attachments_and_relations(user: User, case: Case) -> dict[str, Any]:
+    """Issue 7: the case's files and the cases related to it, with their forms."""
+    return {
+        "attachments": selectors.case_attachments(case),
+        "related_cases": selectors.case_relations(actor=user, case=case),
+        "can_attach": policies.may(user, CaseAction.ADD_ATTACHMENT, case),
+        "can_relate": policies.may(user, CaseAction.RELATE, case),
+        "attachment_form": AttachmentForm(),
+        "attachment_max_mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),
+        "relate_form": RelateForm(),
+    }
+
+
+# The case page's context, for the views of other case pages that show it again on an error.
+case_page_context = _case_page
 
 
 @login_required

@@ -19,4 +19,6 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("desk:directory")
     if user.role in ORGANISATION_ROLES:
         return redirect("desk:my_queue")
+    if policies.may_audit_access_log(user):
+        return redirect("desk:access_log")
     return redirect("desk:statistics")
