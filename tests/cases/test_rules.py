@@ -42,6 +42,7 @@ NEW, ASSIGNED, IN_PROGRESS, WAITING, RESOLVED, CLOSED = (
         (NEW, CLOSED, Transition.CLOSE),
         (RESOLVED, IN_PROGRESS, Transition.REOPEN),
         (CLOSED, IN_PROGRESS, Transition.REOPEN),
+        (NEW, NEW, Transition.FORWARD),
         (IN_PROGRESS, NEW, Transition.FORWARD),
         (RESOLVED, NEW, Transition.FORWARD),
     ],
@@ -59,7 +60,6 @@ def test_recategorising_into_another_organisation_puts_an_open_case_back_to_new(
 @pytest.mark.parametrize(
     ("before", "after"),
     [
-        (NEW, NEW),
         (IN_PROGRESS, IN_PROGRESS),
         (CLOSED, CLOSED),
         (CLOSED, NEW),
