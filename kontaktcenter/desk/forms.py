@@ -150,6 +150,13 @@ class VersionedForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The case page holds many of these forms; ids named after the form keep every field's
+        # id unique, so each label points to its own field.
+        name = type(self).__name__.removesuffix("Form").lower()
+        kwargs.setdefault("auto_id", f"id_{name}_%s")
+        super().__init__(*args, **kwargs)
+
 
 class NoteForm(forms.Form):
     note = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}))
