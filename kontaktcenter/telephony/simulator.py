@@ -37,12 +37,12 @@ class SimulatedQueue:
 # The demo's queues (kontaktcenter/demo/telephony.py makes the same ones in the database).
 STOCKHOLM_QUEUES = (
     SimulatedQueue(
-        "vaxel", ("PJSIP/2001", "PJSIP/2002", "PJSIP/2003"), calls=260, transfer_share=0.7
+        "vaxel", ("PJSIP/2001", "PJSIP/2002", "PJSIP/2003"), calls=420, transfer_share=0.7
     ),
-    SimulatedQueue("tn-trafik", ("PJSIP/3001", "PJSIP/3002", "PJSIP/3003"), calls=140),
-    SimulatedQueue("tn-bygglov", ("PJSIP/3004", "PJSIP/3005"), calls=80),
-    SimulatedQueue("kc-skola", ("PJSIP/4001", "PJSIP/4002", "PJSIP/4003"), calls=150),
-    SimulatedQueue("kc-idrott", ("PJSIP/4004", "PJSIP/4005"), calls=70),
+    SimulatedQueue("tn-trafik", ("PJSIP/3001", "PJSIP/3002", "PJSIP/3003"), calls=260),
+    SimulatedQueue("tn-bygglov", ("PJSIP/3004", "PJSIP/3005"), calls=150),
+    SimulatedQueue("kc-skola", ("PJSIP/4001", "PJSIP/4002", "PJSIP/4003"), calls=260),
+    SimulatedQueue("kc-idrott", ("PJSIP/4004", "PJSIP/4005"), calls=130),
 )
 
 
@@ -125,7 +125,14 @@ def simulate_day(
 
             agent = min(queue.agents, key=lambda name: (available(name), name))
             wait = int((available(agent) - arrival).total_seconds())
-            patience = 3 if rng.random() < 0.05 else int(rng.expovariate(1 / 150)) + 1
+            chance = rng.random()
+            # Some hang up at once, a few wait for as long as the queue lets them.
+            if chance < 0.05:
+                patience = 3
+            elif chance > 0.9:
+                patience = queue.timeout_seconds + 1
+            else:
+                patience = int(rng.expovariate(1 / 150)) + 1
             caller = _caller(rng)
             if wait > patience and patience < queue.timeout_seconds:
                 outcome = (
