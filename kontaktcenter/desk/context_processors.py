@@ -14,6 +14,7 @@ from kontaktcenter.forwarding import policies as forwarding_policies
 from kontaktcenter.forwarding import selectors as forwarding_selectors
 from kontaktcenter.routing import policies as routing_policies
 from kontaktcenter.statistics import policies as statistics_policies
+from kontaktcenter.telephony import policies as telephony_policies
 
 if TYPE_CHECKING:
     from kontaktcenter.forwarding.models import Endpoint
@@ -34,6 +35,8 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "categories": routing_policies.may_manage_categories(user),
             "endpoints": forwarding_policies.may_manage_endpoints(user),
             "quality_report": statistics_policies.may_view_quality_report(user),
+            "console": telephony_policies.may_use_console(user),
+            "wallboard": telephony_policies.may_view_wallboard(user),
         }
     }
 
