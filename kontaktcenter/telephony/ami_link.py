@@ -92,7 +92,9 @@ async def listen(
                 return
 
     draining = asyncio.ensure_future(drain())
-    await manager.connect()
+    # Not reachable yet: panoramisk tries again every few seconds by itself.
+    with contextlib.suppress(OSError):
+        await manager.connect()
     try:
         if until_disconnected:
             await disconnected

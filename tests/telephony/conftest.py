@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from kontaktcenter.directory.models import Site
 from kontaktcenter.telephony.models import Agent, Queue
@@ -27,6 +28,12 @@ MORNING = """\
 1773130135|1773130000.6|tn-trafik|PJSIP/3001|BLINDTRANSFER|850829000|internal|75|60|1
 1773130300|NONE|tn-trafik|PJSIP/3001|PAUSE|Lunch
 """
+
+
+@pytest.fixture
+def client() -> Client:
+    """A browser that asks for English, so pages are matched in English like messages are."""
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
 
 
 @pytest.fixture
