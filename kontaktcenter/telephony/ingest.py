@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from kontaktcenter.core.clock import now
@@ -103,7 +103,18 @@ def _new_events(events: Sequence[CallEvent]) -> tuple[list[CallEvent], int]:
 
 
 def ingest(events: Sequence[CallEvent], *, received_at: datetime | None = None) -> IngestReport:
-    """Store the events not yet stored and rebuild what they change, in one transaction."""
+    """Store the events not yet stored and rebuild what they change, in one transaction.
+
+    Two readers taking in events of the same new call at the same moment (the queue_log and
+    AMI of one PBX, say) both try to create it; the one that loses starts again and then
+    finds the other's events and call."""
+    try:
+        return _ingest(events, received_at)
+    except IntegrityError:
+        return _ingest(events, received_at)
+
+
+def _ingest(events: Sequence[CallEvent], received_at: datetime | None) -> IngestReport:
     report = IngestReport()
     with transaction.atomic():
         new, report.duplicates = _new_events(events)
@@ -138,25 +149,32 @@ def ingest(events: Sequence[CallEvent], *, received_at: datetime | None = None) 
         report.unknown_queues = {e.queue for e in new if e.queue and e.queue not in queues}
         report.unknown_agents = {e.agent for e in new if e.agent and e.agent not in agents}
         call_ids = sorted({event.call_id for event in new if event.call_id})
-        report.calls = _rebuild_calls(call_ids, queues, agents)
+        report.calls = _rebuild_calls(call_ids, new, queues, agents)
         _apply_agent_states(new, agents)
         _report_unknown(report, stamp)
     return report
 
 
-def _rebuild_calls(call_ids: list[str], queues: dict[str, Queue], agents: dict[str, Agent]) -> int:
+def _rebuild_calls(
+    call_ids: list[str], new: list[CallEvent], queues: dict[str, Queue], agents: dict[str, Agent]
+) -> int:
+    arrived: dict[str, list[CallEvent]] = defaultdict(list)
+    for event in new:
+        arrived[event.call_id].append(event)
     rebuilt = 0
     for chunk in _chunks(call_ids):
-        grouped: dict[str, list[CallEvent]] = defaultdict(list)
-        for row in PbxEvent.objects.filter(call_id__in=chunk):
-            grouped[row.call_id].append(_as_event(row))
+        existing = Call.objects.in_bulk(chunk, field_name="call_id")
+        # Every event with a call id is about the call, so a call without a row has no
+        # earlier events: it is rebuilt from what just arrived, without reading it back.
+        grouped = {call_id: arrived[call_id] for call_id in chunk if call_id not in existing}
+        for row in PbxEvent.objects.filter(call_id__in=list(existing)):
+            grouped.setdefault(row.call_id, []).append(_as_event(row))
         summaries = [s for s in (fold_call(grouped[c]) for c in chunk) if s is not None]
         missing_agents = {s.agent for s in summaries if s.agent and s.agent not in agents}
         if missing_agents:
             agents.update(
                 {a.interface: a for a in Agent.objects.filter(interface__in=missing_agents)}
             )
-        existing = Call.objects.in_bulk([s.call_id for s in summaries], field_name="call_id")
         to_create: list[Call] = []
         to_update: list[Call] = []
         for summary in summaries:
