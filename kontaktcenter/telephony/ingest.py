@@ -18,6 +18,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from kontaktcenter.core.clock import now
+from kontaktcenter.core.errors import ValidationError
+from kontaktcenter.core.phone import normalise_phone
 from kontaktcenter.telephony.choices import EventSource, UnknownKind
 from kontaktcenter.telephony.events import CallEvent
 from kontaktcenter.telephony.models import (
@@ -196,7 +198,7 @@ def _copy(
 ) -> None:
     call.queue = queues.get(summary.queue)
     call.queue_name = summary.queue
-    call.caller_number = summary.caller_number[:40]
+    call.caller_number = stored_number(summary.caller_number)
     call.entered_at = summary.entered_at
     call.answered_at = summary.answered_at
     call.ended_at = summary.ended_at
@@ -209,6 +211,15 @@ def _copy(
     call.transfer_target = summary.transfer_target
     call.transfer_answered = summary.transfer_answered
     call.unanswered_rings = summary.unanswered_rings
+
+
+def stored_number(raw: str) -> str:
+    """A caller's number as E.164 when it is one (so it matches the residents' stored numbers
+    and whatever way an operator types it), else as the PBX sent it ("anonymous", "Okänd")."""
+    try:
+        return normalise_phone(raw)[:40]
+    except ValidationError:
+        return raw[:40]
 
 
 def _apply_agent_states(events: list[CallEvent], agents: dict[str, Agent]) -> None:

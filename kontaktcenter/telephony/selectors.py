@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.accounts.models import User
@@ -21,6 +21,7 @@ from kontaktcenter.telephony.choices import (
     CallOutcome,
     TransferStatus,
 )
+from kontaktcenter.telephony.ingest import stored_number
 from kontaktcenter.telephony.measures import (
     DEFAULT_SHORT_ABANDON_SECONDS,
     DEFAULT_TARGET_SECONDS,
@@ -247,4 +248,4 @@ def night_service_current() -> NightService | None:
 
 def earlier_calls(*, actor: Actor, number: str, limit: int = 10) -> QuerySet[Call]:
     _require_console(actor)
-    return Call.objects.filter(Q(caller_number=number)).order_by("-entered_at")[:limit]
+    return Call.objects.filter(caller_number=stored_number(number)).order_by("-entered_at")[:limit]

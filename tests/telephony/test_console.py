@@ -3,8 +3,6 @@ come back when not answered, missed calls with who rings back, night service."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -55,7 +53,7 @@ def test_the_call_in_hand_shows_the_callers_earlier_cases(
 
     page = client.get(reverse("desk:console")).content.decode()
 
-    assert "0701234567" in page
+    assert "070-123 45 67" in page
     assert street_light_case.reference in page
 
 
@@ -123,7 +121,7 @@ def test_the_missed_calls_page_says_who_rang_back(
     still_to_do = client.get(reverse("desk:missed_calls")).content.decode()
     with_done = client.get(reverse("desk:missed_calls") + "?klara=1").content.decode()
 
-    assert "0812345678" not in still_to_do
+    assert "08-123 456 78" not in still_to_do
     assert "Done by Sven Berg" in with_done
 
 
@@ -163,10 +161,22 @@ def test_case_officers_have_no_console(client: Client, traffic_officer: User) ->
     assert client.get(reverse("desk:missed_calls")).status_code == 404
 
 
-def test_old_calls_do_not_stay_in_hand(
+def test_a_completed_call_is_no_longer_in_hand(
     switchboard_operator: User, operator_phone: None, traffic_queue: Queue, clock: Clock
 ) -> None:
-    _take_in(ANNA_CALLS + "1773129700|55.1|tn-trafik|PJSIP/2001|COMPLETEAGENT|20|180|1\n")
-    clock.advance(minutes=timedelta(minutes=5).total_seconds() / 60)
+    _take_in(ANNA_CALLS)
+    assert selectors.call_in_hand(actor=switchboard_operator) is not None
+
+    _take_in("1773129700|55.1|tn-trafik|PJSIP/2001|COMPLETEAGENT|20|180|1\n")
 
     assert selectors.call_in_hand(actor=switchboard_operator) is None
+
+
+def test_earlier_calls_are_found_however_the_number_is_typed(
+    switchboard_operator: User, traffic_queue: Queue, clock: Clock
+) -> None:
+    _take_in(MISSED)
+
+    (call,) = selectors.earlier_calls(actor=switchboard_operator, number="08-123 456 78")
+
+    assert call.caller_number == "+46812345678"

@@ -28,7 +28,7 @@ def test_each_caller_becomes_one_call_with_its_outcome(
     assert answered.outcome == CallOutcome.ANSWERED
     assert (answered.wait_seconds, answered.talk_seconds) == (12, 178)
     assert answered.agent == traffic_agent
-    assert answered.caller_number == "0701234567"
+    assert answered.caller_number == "+46701234567"
     assert calls["1773129700.3"].outcome == CallOutcome.ABANDONED
     assert calls["1773129900.5"].outcome == CallOutcome.TIMEOUT
     transferred = calls["1773130000.6"]
