@@ -15,6 +15,7 @@ from kontaktcenter.accounts.models import User
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import NotFound
 from kontaktcenter.telephony import errors, policies
+from kontaktcenter.telephony.assignment import Assignment, ReadyAgent, WaitingContact, assign
 from kontaktcenter.telephony.choices import (
     MISSED_OUTCOMES,
     AgentStatus,
@@ -112,17 +113,36 @@ class QueueBoard:
         }
 
 
+@dataclass(frozen=True)
+class NextAnswer:
+    """Who should take a waiting call now, by the routing core (S2)."""
+
+    queue: str
+    caller_number: str
+    agent: str
+    overflowed: bool
+
+
 @dataclass
 class Wallboard:
     at: datetime
     queues: list[QueueBoard] = field(default_factory=list)
     night_service: NightService | None = None
+    next_answers: list[NextAnswer] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {
             "at": self.at.isoformat(),
             "night_service": bool(self.night_service and self.night_service.is_on),
             "queues": [board.as_json() for board in self.queues],
+            "next": [
+                {
+                    "queue": item.queue,
+                    "agent": item.agent,
+                    "overflowed": item.overflowed,
+                }
+                for item in self.next_answers
+            ],
         }
 
 
@@ -151,10 +171,18 @@ def wallboard(*, actor: Actor, site_id: int | None = None) -> Wallboard:
     names = [queue.name for queue in queues]
     calls_today: dict[str, list[Call]] = {name: [] for name in names}
     for call in Call.objects.filter(queue_name__in=names, entered_at__gte=start).only(
-        "queue_name", "outcome", "wait_seconds", "entered_at", "transfer_kind", "transfer_answered"
+        "call_id",
+        "queue_name",
+        "caller_number",
+        "outcome",
+        "wait_seconds",
+        "entered_at",
+        "transfer_kind",
+        "transfer_answered",
     ):
         calls_today[call.queue_name].append(call)
     agents = list(Agent.objects.exclude(status=AgentStatus.LOGGED_OUT))
+    waiting_now: list[Call] = []
     for queue in queues:
         calls = calls_today[queue.name]
         waiting = [
@@ -162,6 +190,7 @@ def wallboard(*, actor: Actor, site_id: int | None = None) -> Wallboard:
             for call in calls
             if call.outcome == CallOutcome.WAITING and at - call.entered_at < STALE_WAIT
         ]
+        waiting_now.extend(waiting)
         longest = max((at - call.entered_at for call in waiting), default=timedelta(0))
         serving = [a for a in agents if a.site_id == queue.site_id and queue.skill in a.skills]
         board.queues.append(
@@ -178,7 +207,48 @@ def wallboard(*, actor: Actor, site_id: int | None = None) -> Wallboard:
                 target_seconds=queue.target_seconds,
             )
         )
+    board.next_answers = next_answers(queues, waiting_now, agents, at=at)
     return board
+
+
+def next_answers(
+    queues: list[Queue], waiting: list[Call], agents: list[Agent], *, at: datetime
+) -> list[NextAnswer]:
+    """The routing core's decisions for the calls waiting now and the agents ready now."""
+    by_name = {queue.name: queue for queue in queues}
+    wrap_up = max((queue.wrap_up_seconds for queue in queues), default=0)
+    contacts = [
+        WaitingContact(
+            id=call.call_id,
+            skill=by_name[call.queue_name].skill,
+            site=str(by_name[call.queue_name].site_id),
+            waiting_since=call.entered_at,
+            overflow_after=timedelta(seconds=by_name[call.queue_name].overflow_after_seconds),
+        )
+        for call in waiting
+    ]
+    ready: list[ReadyAgent] = []
+    names = {}
+    for agent in agents:
+        status, since = effective_status(
+            agent.status, agent.status_since or at, wrap_up_seconds=wrap_up, at=at
+        )
+        if status == AgentStatus.READY:
+            ready.append(
+                ReadyAgent(agent.interface, str(agent.site_id), frozenset(agent.skills), since)
+            )
+            names[agent.interface] = agent.name
+    calls = {call.call_id: call for call in waiting}
+    decisions: list[Assignment] = assign(contacts, ready, at=at)
+    return [
+        NextAnswer(
+            queue=by_name[calls[d.contact].queue_name].label,
+            caller_number=calls[d.contact].caller_number,
+            agent=names[d.agent],
+            overflowed=d.overflowed,
+        )
+        for d in decisions
+    ]
 
 
 def sites_with_queues() -> list[tuple[int, str]]:

@@ -23,7 +23,7 @@ STILL_WAITING = "1773130500|77.1|tn-trafik|NONE|ENTERQUEUE||0701112233|1\n"
 @pytest.fixture
 def morning(traffic_queue: Queue, site: Site, clock: Clock) -> None:
     AgentFactory.create(interface="PJSIP/3001", site=site, skills=["trafik"])
-    AgentFactory.create(interface="PJSIP/3002", site=site, skills=["trafik"])
+    AgentFactory.create(interface="PJSIP/3002", name="Agent 3002", site=site, skills=["trafik"])
     lines = MORNING + STILL_WAITING + "1773129100|NONE|tn-trafik|PJSIP/3002|ADDMEMBER|\n"
     ingest([event for line in lines.splitlines() if (event := parse_line(line))])
     # 09:20 Stockholm: the caller who came in at 09:15 has waited five minutes.
@@ -43,6 +43,17 @@ def test_the_wallboard_json_shows_each_queue_now_and_today(
     assert queue["agents"]["paused"] == 1
     assert queue["agents"]["ready"] == 1
     assert queue["today"]["offered"] == 6
+
+
+def test_the_waiting_caller_goes_to_the_ready_agent(
+    client: Client, supervisor: User, morning: None
+) -> None:
+    """PJSIP/3001 is at lunch; PJSIP/3002 is ready and takes the caller waiting since 09:15."""
+    client.force_login(supervisor)
+
+    data = client.get(reverse("desk:wallboard_data")).json()
+
+    assert data["next"] == [{"queue": "Trafik", "agent": "Agent 3002", "overflowed": False}]
 
 
 def test_the_wallboard_table_works_without_javascript(
