@@ -41,6 +41,7 @@ urlpatterns = [
     path("kategorier/ny/", categories.category_edit, name="category_create"),
     path("kategorier/<int:category_id>/", categories.category_edit, name="category_edit"),
     path("vaxel/", telephony.console, name="console"),
+    path("vaxel/status/", telephony.console_status, name="console_status"),
     path("vaxel/koppla/", telephony.transfer_start, name="transfer_start"),
     path(
         "vaxel/koppla/<int:transfer_id>/<str:outcome>/",

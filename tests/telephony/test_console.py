@@ -95,6 +95,19 @@ def test_the_recall_shows_on_the_console(
     assert "Bygglovsjouren" in page
 
 
+def test_the_console_can_tell_that_a_transfer_came_back(
+    client: Client, switchboard_operator: User, clock: Clock
+) -> None:
+    services.transfer_start(actor=switchboard_operator, target_label="Bygglovsjouren")
+    client.force_login(switchboard_operator)
+    before = client.get(reverse("desk:console_status")).json()
+
+    clock.advance(seconds=31)
+    after = client.get(reverse("desk:console_status")).json()
+
+    assert (before["recalls"], after["recalls"]) == (0, 1)
+
+
 def test_two_operators_do_not_ring_back_the_same_caller(
     switchboard_operator: User, tier1_agent: User, traffic_queue: Queue, clock: Clock
 ) -> None:

@@ -91,6 +91,20 @@ def console(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def console_status(request: HttpRequest) -> JsonResponse:
+    """What the console polls: the call in hand and how many transfers are due back, so the
+    page can say that something changed without reloading under the operator's typing."""
+    user = _console_user(request)
+    in_hand = selectors.call_in_hand(actor=user)
+    return JsonResponse(
+        {
+            "in_hand": in_hand.pk if in_hand else None,
+            "recalls": len(selectors.recalls_due(selectors.open_transfers(actor=user))),
+        }
+    )
+
+
+@login_required
 @require_POST
 def transfer_start(request: HttpRequest) -> HttpResponse:
     user = _console_user(request)
