@@ -11,12 +11,43 @@ import json
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from kontaktcenter.accounts.actors import ApiClientActor
 from kontaktcenter.accounts.services import integration_key_authenticate
 from kontaktcenter.core.errors import ValidationError
-from kontaktcenter.telephony import errors, services
+from kontaktcenter.telephony import errors, selectors, services
 from kontaktcenter.telephony.adapters.webhook import parse_body
 
 MAX_BODY_BYTES = 1_000_000
+
+
+def _integration(request: HttpRequest) -> ApiClientActor | None:
+    scheme, _sep, secret = request.headers.get("Authorization", "").partition(" ")
+    return integration_key_authenticate(secret.strip()) if scheme.lower() == "bearer" else None
+
+
+def _not_authenticated() -> JsonResponse:
+    response = JsonResponse(ValidationError(errors.NOT_AUTHENTICATED).as_dict(), status=401)
+    response["WWW-Authenticate"] = 'Bearer realm="telephony"'
+    return response
+
+
+def night_service(request: HttpRequest) -> HttpResponse:
+    """GET: whether the switchboard's night service is on, for the PBX's dialplan to ask
+    before it queues a call: {"on", "divert_to", "message", "since"}."""
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    if _integration(request) is None:
+        return _not_authenticated()
+    current = selectors.night_service_current()
+    on = bool(current and current.is_on)
+    return JsonResponse(
+        {
+            "on": on,
+            "divert_to": current.divert_to if current and on else "",
+            "message": current.message if current and on else "",
+            "since": current.set_at.isoformat() if current else None,
+        }
+    )
 
 
 @csrf_exempt
@@ -25,12 +56,9 @@ def cti_events(request: HttpRequest) -> HttpResponse:
     refused (each with its index and why); the accepted ones are kept whatever the others."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    scheme, _sep, secret = request.headers.get("Authorization", "").partition(" ")
-    actor = integration_key_authenticate(secret.strip()) if scheme.lower() == "bearer" else None
+    actor = _integration(request)
     if actor is None:
-        response = JsonResponse(ValidationError(errors.NOT_AUTHENTICATED).as_dict(), status=401)
-        response["WWW-Authenticate"] = 'Bearer realm="telephony"'
-        return response
+        return _not_authenticated()
     body = request.read(MAX_BODY_BYTES + 1)
     try:
         parsed = parse_body(json.loads(body)) if len(body) <= MAX_BODY_BYTES else None

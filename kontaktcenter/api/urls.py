@@ -11,4 +11,5 @@ urlpatterns = [
         name="forwarding_endpoint_status",
     ),
     path("telephony/events/", telephony.cti_events, name="telephony_events"),
+    path("telephony/night-service/", telephony.night_service, name="telephony_night_service"),
 ]

@@ -7,11 +7,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from kontaktcenter.accounts.models import User
 from kontaktcenter.accounts.services import integration_key_create
 from kontaktcenter.directory.models import Organisation
+from kontaktcenter.telephony import services
 from kontaktcenter.telephony.choices import CallOutcome, TransferKind
 from kontaktcenter.telephony.models import Call, Queue
-from tests.conftest import SETUP
+from tests.conftest import SETUP, Clock
 
 pytestmark = pytest.mark.django_db
 URL = "/api/telephony/events/"
@@ -93,3 +95,18 @@ def test_a_body_of_another_shape_is_a_clear_error(client: Client, key: str) -> N
 
 def test_the_url_is_the_documented_one() -> None:
     assert reverse("api:telephony_events") == URL
+
+
+def test_the_pbx_can_ask_whether_night_service_is_on(
+    client: Client, key: str, switchboard_operator: User, clock: Clock
+) -> None:
+    url = reverse("api:telephony_night_service")
+    before = client.get(url, HTTP_AUTHORIZATION=f"Bearer {key}").json()
+    services.night_service_set(
+        actor=switchboard_operator, is_on=True, divert_to="08-508 000 00", message="Stängt"
+    )
+    after = client.get(url, HTTP_AUTHORIZATION=f"Bearer {key}").json()
+
+    assert before["on"] is False
+    assert (after["on"], after["divert_to"], after["message"]) == (True, "+46850800000", "Stängt")
+    assert client.get(url).status_code == 401

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -43,7 +44,11 @@ class Command(BaseCommand):
         ami.add_argument("--host", default="127.0.0.1")
         ami.add_argument("--port", type=int, default=5038)
         ami.add_argument("--username", required=True)
-        ami.add_argument("--secret", required=True)
+        ami.add_argument(
+            "--secret",
+            default=os.environ.get("KONTAKTCENTER_AMI_SECRET", ""),
+            help="The AMI user's secret (default: $KONTAKTCENTER_AMI_SECRET, kept out of ps).",
+        )
         sim = actions.add_parser("simulate", help="A working day as queue_log and AMI events.")
         sim.add_argument("--date", help="The day, YYYY-MM-DD (default today).")
         sim.add_argument("--seed", type=int, default=2026)
@@ -112,6 +117,8 @@ class Command(BaseCommand):
             time.sleep(interval)
 
     def _ami(self, options: dict[str, Any]) -> None:
+        if not options["secret"]:
+            raise CommandError("Give --secret or set KONTAKTCENTER_AMI_SECRET.")
         take_in = sync_to_async(services.ingest)
 
         async def on_batch(events: list[CallEvent]) -> None:
