@@ -60,6 +60,18 @@ class CallFigures:
     def accessibility(self) -> float | None:
         return _ratio(self.reached_right_place, self.counted)
 
+    def __add__(self, other: CallFigures) -> CallFigures:
+        """The figures of two sets of calls together (a site's queues)."""
+        return CallFigures(
+            offered=self.offered + other.offered,
+            answered=self.answered + other.answered,
+            abandoned=self.abandoned + other.abandoned,
+            short_abandoned=self.short_abandoned + other.short_abandoned,
+            answered_within_target=self.answered_within_target + other.answered_within_target,
+            reached_right_place=self.reached_right_place + other.reached_right_place,
+            wait_of_answered_seconds=self.wait_of_answered_seconds + other.wait_of_answered_seconds,
+        )
+
     def as_json(self) -> dict[str, int | float | None]:
         """Exactly the keys `kontaktcenter stats calls --json` promises (issue 12)."""
         return {

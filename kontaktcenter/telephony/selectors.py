@@ -123,6 +123,33 @@ class NextAnswer:
     overflowed: bool
 
 
+def site_totals(queues: list[QueueBoard]) -> list[QueueBoard]:
+    """One row per site over its queues. Agents serving several of a site's queues are counted
+    once per queue, as the queue rows count them; the answer targets may differ per queue,
+    so each queue's calls were already judged by its own."""
+    totals: dict[str, QueueBoard] = {}
+    for board in queues:
+        total = totals.get(board.site)
+        if total is None:
+            totals[board.site] = QueueBoard(
+                name="",
+                label=board.site,
+                site=board.site,
+                waiting=board.waiting,
+                longest_wait_seconds=board.longest_wait_seconds,
+                agents=dict(board.agents),
+                figures=board.figures,
+                target_seconds=board.target_seconds,
+            )
+            continue
+        total.waiting += board.waiting
+        total.longest_wait_seconds = max(total.longest_wait_seconds, board.longest_wait_seconds)
+        for status, count in board.agents.items():
+            total.agents[status] = total.agents.get(status, 0) + count
+        total.figures = total.figures + board.figures
+    return list(totals.values())
+
+
 @dataclass
 class Wallboard:
     at: datetime
@@ -130,11 +157,16 @@ class Wallboard:
     night_service: NightService | None = None
     next_answers: list[NextAnswer] = field(default_factory=list)
 
+    @property
+    def sites(self) -> list[QueueBoard]:
+        return site_totals(self.queues)
+
     def as_json(self) -> dict[str, object]:
         return {
             "at": self.at.isoformat(),
             "night_service": bool(self.night_service and self.night_service.is_on),
             "queues": [board.as_json() for board in self.queues],
+            "sites": [board.as_json() for board in self.sites],
             "next": [
                 {
                     "queue": item.queue,

@@ -43,6 +43,8 @@ def test_the_wallboard_json_shows_each_queue_now_and_today(
     assert queue["agents"]["paused"] == 1
     assert queue["agents"]["ready"] == 1
     assert queue["today"]["offered"] == 6
+    (site_total,) = data["sites"]
+    assert (site_total["site"], site_total["waiting"]) == ("Kontaktcenter Tekniska nämndhuset", 1)
 
 
 def test_the_waiting_caller_goes_to_the_ready_agent(

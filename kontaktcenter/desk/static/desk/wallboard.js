@@ -14,8 +14,13 @@
   function update(data) {
     var at = board.querySelector('[data-field="at"]');
     if (at) { at.textContent = new Date(data.at).toLocaleTimeString("sv-SE"); }
-    data.queues.forEach(function (queue) {
-      var row = board.querySelector('tr[data-queue="' + CSS.escape(queue.name) + '"]');
+    function rowOf(queue) {
+      return queue.name
+        ? board.querySelector('tr[data-queue="' + CSS.escape(queue.name) + '"]')
+        : board.querySelector('tr[data-site="' + CSS.escape(queue.site) + '"]');
+    }
+    data.queues.concat(data.sites).forEach(function (queue) {
+      var row = rowOf(queue);
       if (!row) { return; }
       set(row, "waiting", String(queue.waiting));
       set(row, "longest_wait_seconds", queue.longest_wait_seconds + " s");
