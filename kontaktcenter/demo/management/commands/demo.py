@@ -77,6 +77,10 @@ class Command(BaseCommand):
                 f"Deliveries: a worker sends them; Trafikkontoret's webhook reaches the example "
                 f"receiver on 127.0.0.1:{RECEIVER_PORT}, mail lands in {settings.EMAIL_FILE_PATH}."
             )
+            self.stdout.write(
+                f"Phones: a simulated PBX speaks AMI on 127.0.0.1:{AMI_PORT}; its calls move "
+                f"the wallboard ({url}vaggtavla/) and the switchboard console ({url}vaxel/)."
+            )
             with _beside_the_server():
                 call_command("serve", host=options["host"], port=options["port"])
 
