@@ -39,8 +39,9 @@ from kontaktcenter.telephony.models import (
 )
 from kontaktcenter.telephony.rules import effective_status
 
-# A call still "waiting" after this long lost its end event; the wallboard leaves it out.
-STALE_WAIT = timedelta(hours=4)
+# A call still "waiting" after this long lost its end event (a PBX restarted mid-call, a
+# listener that was down); no city queue keeps a caller an hour, so the wallboard leaves it out.
+STALE_WAIT = timedelta(hours=1)
 
 
 def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -164,6 +165,8 @@ class Wallboard:
     def as_json(self) -> dict[str, object]:
         return {
             "at": self.at.isoformat(),
+            # Shown on the board as is: the wall screen's own clock may not be Stockholm's.
+            "at_local": self.at.astimezone(ZoneInfo(settings.TIME_ZONE)).strftime("%H:%M:%S"),
             "night_service": bool(self.night_service and self.night_service.is_on),
             "queues": [board.as_json() for board in self.queues],
             "sites": [board.as_json() for board in self.sites],

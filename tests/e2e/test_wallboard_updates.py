@@ -3,6 +3,8 @@ within a poll, in a real Chromium against the live server."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -40,4 +42,5 @@ def test_a_new_caller_appears_on_the_wallboard_without_a_reload(
     ingest([event])
 
     expect(waiting).to_have_text("1", timeout=12_000)
+    expect(page.locator('[data-field="at"]')).to_have_text(re.compile(r"^\d\d:\d\d:\d\d$"))
     assert page.evaluate("window.reloadMarker") == "same page"

@@ -52,7 +52,11 @@ def console(request: HttpRequest) -> HttpResponse:
                 case_selectors.case_search(actor=user, query=normalised)[:EARLIER_CASES]
             )
             log_reads(request, earlier_cases, AccessPurpose.SEARCH_HIT)
-        earlier_calls = list(selectors.earlier_calls(actor=user, number=number))
+        earlier_calls = [
+            call
+            for call in selectors.earlier_calls(actor=user, number=number)
+            if in_hand is None or call.pk != in_hand.pk
+        ]
     query = request.GET.get("q", "").strip()
     people = list(people_search(query, limit=20)) if query else []
     transfers = selectors.open_transfers(actor=user)
@@ -80,7 +84,7 @@ def console(request: HttpRequest) -> HttpResponse:
             "night": night,
             "night_form": NightServiceForm(
                 initial={
-                    "is_on": not (night and night.is_on),
+                    "is_on": bool(night and night.is_on),
                     "message": night.message if night else "",
                     "divert_to": night.divert_to if night else "",
                 }

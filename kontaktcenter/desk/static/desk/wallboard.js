@@ -13,7 +13,7 @@
 
   function update(data) {
     var at = board.querySelector('[data-field="at"]');
-    if (at) { at.textContent = new Date(data.at).toLocaleTimeString("sv-SE"); }
+    if (at) { at.textContent = data.at_local; }
     function rowOf(queue) {
       return queue.name
         ? board.querySelector('tr[data-queue="' + CSS.escape(queue.name) + '"]')
