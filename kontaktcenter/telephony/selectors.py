@@ -314,11 +314,15 @@ def call_in_hand(*, actor: Actor) -> Call | None:
 
 
 def missed_calls(*, actor: Actor, day: date, include_done: bool = False) -> QuerySet[Call]:
-    """Callers who did not get through that day, newest first, with who is calling back."""
+    """Callers who did not get through that day, newest first, with who is calling back.
+    Short abandons are left out, as in the measures: a caller who hung up within seconds
+    dialled wrong or changed their mind, and is not rung back."""
     _require_console(actor)
     start, end = local_day_bounds(day, day)
-    calls = Call.objects.select_related("queue", "callback_by").filter(
-        entered_at__gte=start, entered_at__lt=end, outcome__in=MISSED_OUTCOMES
+    calls = (
+        Call.objects.select_related("queue", "callback_by")
+        .filter(entered_at__gte=start, entered_at__lt=end, outcome__in=MISSED_OUTCOMES)
+        .exclude(outcome=CallOutcome.ABANDONED, wait_seconds__lte=DEFAULT_SHORT_ABANDON_SECONDS)
     )
     if not include_done:
         calls = calls.filter(callback_done_at__isnull=True)

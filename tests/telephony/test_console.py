@@ -138,6 +138,20 @@ def test_the_missed_calls_page_says_who_rang_back(
     assert "Done by Sven Berg" in with_done
 
 
+def test_a_caller_who_hung_up_at_once_is_not_on_the_list(
+    switchboard_operator: User, traffic_queue: Queue, clock: Clock
+) -> None:
+    _take_in(
+        MISSED
+        + "1773129100|57.1|tn-trafik|NONE|ENTERQUEUE||0709998877|1\n"
+        + "1773129103|57.1|tn-trafik|NONE|ABANDON|1|1|3\n"
+    )
+
+    listed = selectors.missed_calls(actor=switchboard_operator, day=clock().date())
+
+    assert [call.caller_number for call in listed] == ["+46812345678"]
+
+
 def test_an_answered_call_is_not_rung_back(
     switchboard_operator: User, traffic_queue: Queue, clock: Clock
 ) -> None:
