@@ -20,7 +20,7 @@ from django.db.models import F
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import ValidationError
 from kontaktcenter.core.phone import normalise_phone
-from kontaktcenter.telephony.choices import EventSource, UnknownKind
+from kontaktcenter.telephony.choices import EventSource, TransferStatus, UnknownKind
 from kontaktcenter.telephony.events import CallEvent
 from kontaktcenter.telephony.models import (
     Agent,
@@ -28,6 +28,7 @@ from kontaktcenter.telephony.models import (
     Call,
     PbxEvent,
     Queue,
+    Transfer,
     UnknownReference,
 )
 from kontaktcenter.telephony.rules import CallSummary, agent_state_after, fold_call
@@ -189,6 +190,13 @@ def _rebuild_calls(
             _copy(summary, call, queues, agents)
         Call.objects.bulk_create(to_create, batch_size=_CHUNK)
         Call.objects.bulk_update(to_update, _CALL_FIELDS, batch_size=_CHUNK)
+        # The PBX says the person a call was passed to answered: the console's transfer of
+        # that call is done and must not come back to the operator.
+        answered = [call.pk for call in to_update if call.transfer_answered]
+        if answered:
+            Transfer.objects.filter(call_id__in=answered, status=TransferStatus.RINGING).update(
+                status=TransferStatus.ANSWERED, closed_at=now()
+            )
         rebuilt += len(summaries)
     return rebuilt
 

@@ -13,7 +13,7 @@ from kontaktcenter.core.errors import PermissionDenied, ValidationError
 from kontaktcenter.directory.models import Site
 from kontaktcenter.telephony import selectors, services
 from kontaktcenter.telephony.adapters.queue_log import parse_line
-from kontaktcenter.telephony.choices import TransferStatus
+from kontaktcenter.telephony.choices import TransferKind, TransferStatus
 from kontaktcenter.telephony.ingest import ingest
 from kontaktcenter.telephony.models import Call, Queue
 from tests.conftest import Clock
@@ -78,6 +78,23 @@ def test_a_transfer_not_answered_in_time_comes_back_to_the_operator(
     with pytest.raises(ValidationError) as error:
         services.transfer_answered(actor=switchboard_operator, transfer_id=transfer.pk)
     assert error.value.code == "telephony.transfer_closed"
+
+
+def test_a_transfer_the_pbx_reports_answered_does_not_come_back(
+    switchboard_operator: User, operator_phone: None, traffic_queue: Queue, clock: Clock
+) -> None:
+    _take_in(ANNA_CALLS)
+    call = selectors.call_in_hand(actor=switchboard_operator)
+    transfer = services.transfer_start(
+        actor=switchboard_operator, target_label="Karin Holm", call=call, kind=TransferKind.ATTENDED
+    )
+
+    _take_in("1773129580|55.1|tn-trafik|PJSIP/2001|ATTENDEDTRANSFER|BRIDGE|b-1|20|60|1\n")
+    clock.advance(seconds=60)
+
+    transfer.refresh_from_db()
+    assert transfer.status == TransferStatus.ANSWERED
+    assert selectors.recalls_due(selectors.open_transfers(actor=switchboard_operator)) == []
 
 
 def test_the_recall_shows_on_the_console(
