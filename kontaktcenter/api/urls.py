@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kontaktcenter.api import forwarding
+from kontaktcenter.api import forwarding, telephony
 
 app_name = "api"
 
@@ -10,4 +10,6 @@ urlpatterns = [
         forwarding.endpoint_status,
         name="forwarding_endpoint_status",
     ),
+    path("telephony/events/", telephony.cti_events, name="telephony_events"),
+    path("telephony/night-service/", telephony.night_service, name="telephony_night_service"),
 ]

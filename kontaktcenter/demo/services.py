@@ -11,7 +11,7 @@ from django.db import transaction
 
 from kontaktcenter.accounts.models import Role, User
 from kontaktcenter.cases.models import Case, CaseEvent, Contact
-from kontaktcenter.core.clock import now
+from kontaktcenter.core.clock import now, today
 from kontaktcenter.demo.caselinks import tell_related_cases
 from kontaktcenter.demo.casework import create_casework, fill_street_light_forms
 from kontaktcenter.demo.categories import create_categories
@@ -19,10 +19,12 @@ from kontaktcenter.demo.directory import create_directory
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.names import NameGenerator
+from kontaktcenter.demo.telephony import create_phone_queues, load_earlier_days
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
 from kontaktcenter.forwarding.models import Delivery, Endpoint
 from kontaktcenter.routing.models import Category
+from kontaktcenter.telephony.models import Agent, Call, Queue
 
 __all__ = ["DEMO_PASSWORD", "DemoLogin", "DemoResult", "demo_counts", "demo_load", "demo_logins"]
 
@@ -62,6 +64,9 @@ def demo_counts() -> dict[str, int]:
         "case events": CaseEvent.objects.count(),
         "delivery endpoints": Endpoint.objects.count(),
         "deliveries": Delivery.objects.count(),
+        "phone queues": Queue.objects.count(),
+        "phone agents": Agent.objects.count(),
+        "calls": Call.objects.count(),
     }
 
 
@@ -113,6 +118,9 @@ def demo_load(
             since=now(),
         )
         history.run(days=history_days, contacts_per_day=contacts_per_day)
+        say("Setting up the phone queues and two earlier days of calls …")
+        create_phone_queues(directory)
+        load_earlier_days(today())
         administrator = next(user for user in users if user.role == Role.SYSTEM_ADMIN)
         history.honour_an_erasure_request(administrator)
         fill_street_light_forms(next(u for u in users if u.username == "handlaggare.trafik"))

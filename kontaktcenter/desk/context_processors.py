@@ -14,6 +14,7 @@ from kontaktcenter.forwarding import policies as forwarding_policies
 from kontaktcenter.forwarding import selectors as forwarding_selectors
 from kontaktcenter.routing import policies as routing_policies
 from kontaktcenter.statistics import policies as statistics_policies
+from kontaktcenter.telephony import policies as telephony_policies
 
 if TYPE_CHECKING:
     from kontaktcenter.forwarding.models import Endpoint
@@ -37,6 +38,8 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "case_types": user.role in {Role.ORGANISATION_ADMIN, Role.SYSTEM_ADMIN},
             "deadline_report": case_policies.may_see_deadline_report(user),
             "access_log": case_policies.may_audit_access_log(user),
+            "console": telephony_policies.may_use_console(user),
+            "wallboard": telephony_policies.may_view_wallboard(user),
         }
     }
 

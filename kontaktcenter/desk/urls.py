@@ -14,6 +14,7 @@ from kontaktcenter.desk.views import (
     queues,
     reports,
     statistics,
+    telephony,
 )
 
 app_name = "desk"
@@ -91,6 +92,23 @@ urlpatterns = [
     path("kategorier/", categories.category_list, name="categories"),
     path("kategorier/ny/", categories.category_edit, name="category_create"),
     path("kategorier/<int:category_id>/", categories.category_edit, name="category_edit"),
+    path("vaxel/", telephony.console, name="console"),
+    path("vaxel/status/", telephony.console_status, name="console_status"),
+    path("vaxel/koppla/", telephony.transfer_start, name="transfer_start"),
+    path(
+        "vaxel/koppla/<int:transfer_id>/<str:outcome>/",
+        telephony.transfer_close,
+        name="transfer_close",
+    ),
+    path("vaxel/nattlage/", telephony.night_service, name="night_service"),
+    path("vaxel/missade/", telephony.missed_calls, name="missed_calls"),
+    path(
+        "vaxel/missade/<int:call_id>/<str:action>/",
+        telephony.missed_call_action,
+        name="missed_call_action",
+    ),
+    path("vaggtavla/", telephony.wallboard, name="wallboard"),
+    path("vaggtavla/data/", telephony.wallboard_data, name="wallboard_data"),
     path("leveranser/", endpoints.endpoint_list, name="endpoints"),
     path("leveranser/ny/", endpoints.endpoint_create, name="endpoint_create"),
     path("leveranser/<int:endpoint_id>/", endpoints.endpoint_detail, name="endpoint"),

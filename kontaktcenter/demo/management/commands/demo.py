@@ -2,7 +2,9 @@
 
 Serving, it also runs what the demo's deliveries need beside the web server: a `kontaktcenter
 worker` and the example webhook receiver (`kontaktcenter forwarding receiver` on port 8025,
-which logs every delivery it takes in), and stops both when the server stops.
+which logs every delivery it takes in); and for the phones a live call simulator speaking AMI
+on port 5039 with the `kontaktcenter telephony ami` listener beside it. It stops them all when
+the server stops.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kontaktcenter.demo.services import (
     demo_load,
     demo_logins,
 )
+from kontaktcenter.demo.telephony import AMI_PORT, AMI_SECRET, AMI_USERNAME
 
 
 class Command(BaseCommand):
@@ -74,6 +77,10 @@ class Command(BaseCommand):
                 f"Deliveries: a worker sends them; Trafikkontoret's webhook reaches the example "
                 f"receiver on 127.0.0.1:{RECEIVER_PORT}, mail lands in {settings.EMAIL_FILE_PATH}."
             )
+            self.stdout.write(
+                f"Phones: a simulated PBX speaks AMI on 127.0.0.1:{AMI_PORT}; its calls move "
+                f"the wallboard ({url}vaggtavla/) and the switchboard console ({url}vaxel/)."
+            )
             with _beside_the_server():
                 call_command("serve", host=options["host"], port=options["port"])
 
@@ -93,9 +100,15 @@ def _beside_the_server() -> Iterator[None]:
         "--store",
         str(store),
     ]
+    ami = ["--port", str(AMI_PORT), "--username", AMI_USERNAME, "--secret", AMI_SECRET]
+    # A simulated PBX speaking AMI in real time, and the listener that takes its events in,
+    # so the wallboard and the switchboard console move.
+    simulator = [*command, "telephony", "simulate", "--live", "--ami-port", *ami[1:]]
     processes = [
         subprocess.Popen(receiver),  # noqa: S603 - our own commands
         subprocess.Popen([*command, "worker"]),  # noqa: S603
+        subprocess.Popen(simulator),  # noqa: S603
+        subprocess.Popen([*command, "telephony", "ami", *ami]),  # noqa: S603
     ]
     try:
         yield
