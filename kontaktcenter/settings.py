@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "kontaktcenter.api.middleware.ApiLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -323,6 +324,12 @@ FORWARDING_POLL_MS = env_int("KONTAKTCENTER_FORWARDING_POLL_MS", default=500, mi
 # On PostgreSQL idle workers LISTEN for new deliveries; 0 makes them poll (to compare, or behind a
 # connection pooler in transaction mode, which drops LISTEN).
 FORWARDING_LISTEN = env_bool("KONTAKTCENTER_FORWARDING_LISTEN", default=True)
+
+# --- the API and Open311 (docs/api.md) ---------------------------------------------------------
+# Requests a minute per integration key (or per client address without one), across processes.
+API_RATE_LIMIT_PER_MINUTE = env_int("KONTAKTCENTER_API_RATE_LIMIT", default=600, minimum=1)
+# The largest request body the API and Open311 accept, in bytes.
+API_MAX_BODY_BYTES = env_int("KONTAKTCENTER_API_MAX_BODY", default=65_536, minimum=1_024)
 
 LOGGING = {
     "version": 1,

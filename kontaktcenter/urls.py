@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konto/", include("kontaktcenter.accounts.urls")),
     path("api/", include("kontaktcenter.api.urls")),
+    path("open311/", include("kontaktcenter.api.open311.urls")),
     path("", include("kontaktcenter.portal.urls")),
     path("", include("kontaktcenter.desk.urls")),
 ]
