@@ -24,13 +24,13 @@ FOLLOWED_KINDS = (
 def case_updates(
     *, actor: Actor, since: datetime, until: datetime, limit: int = 1000
 ) -> QuerySet[CaseEvent]:
-    """Changes to cases the actor may read, oldest first, between two moments."""
+    """Changes to cases the actor may read, oldest first, between two moments (both included)."""
     visible = policies.cases_for(actor, CaseAction.VIEW)
     return (
         CaseEvent.objects.filter(
             kind__in=[kind.value for kind in FOLLOWED_KINDS],
             occurred_at__gte=since,
-            occurred_at__lt=until,
+            occurred_at__lte=until,
             case__in=Case.objects.filter(visible).values("pk"),
         )
         .select_related("case")

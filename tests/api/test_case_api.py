@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, CaseEvent, CaseStatus
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +130,6 @@ def test_the_list_pages_by_cursor_newest_first(felanmalan, make_case):
 
 
 def test_the_list_filters_by_status_and_category(felanmalan, make_case, traffic_officer):
-    from kontaktcenter.cases import services
-
     open_case = make_case()
     closed = services.case_close(actor=traffic_officer, case=make_case(), resolution="Lagad")
 
@@ -203,8 +203,6 @@ def test_a_case_of_another_organisation_cannot_be_changed(jarva_system, street_l
 def test_categories_organisations_and_the_directory_are_readable(
     felanmalan, jarva_system, street_lighting
 ):
-    from tests.factories import PersonFactory
-
     PersonFactory.create(first_name="Karin", last_name="Holm", title="Gatuingenjör")
 
     categories = felanmalan.get("/api/v1/categories").json()

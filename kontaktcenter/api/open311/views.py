@@ -211,7 +211,7 @@ def _list_requests(request: HttpRequest, fmt: str) -> HttpResponse:
         cases = cases.filter(reference__in=[value.upper() for value in identifiers[:MAX_REQUESTS]])
     else:
         start, end = _window(request.GET)
-        cases = cases.filter(received_at__gte=start, received_at__lt=end)
+        cases = cases.filter(received_at__gte=start, received_at__lte=end)
         codes = _multi(request.GET, "service_code")
         if codes:
             cases = cases.filter(category__code__in=codes)
@@ -341,8 +341,14 @@ def request_updates(request: HttpRequest, fmt: str) -> HttpResponse:
         assert actor is not None
         start, end = _window(request.GET)
         rows = []
+        # A reply has no status of its own: it carries the status the case had then, known from
+        # the feed's earlier changes (or, failing those, the case's status now).
+        status_then: dict[int, str] = {}
         for event in updates.case_updates(actor=actor, since=start, until=end):
-            status = str(event.data.get("after") or event.case.status)
+            status = str(
+                event.data.get("after") or status_then.get(event.case_id) or event.case.status
+            )
+            status_then[event.case_id] = status
             rows.append(
                 {
                     "update_id": str(event.pk),
