@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "kontaktcenter.telephony",
     "kontaktcenter.email_channel",
     "kontaktcenter.desk",
+    "kontaktcenter.api",
     "kontaktcenter.portal",
     "kontaktcenter.demo",
 ]
