@@ -13,7 +13,7 @@ import schemathesis
 
 
 @schemathesis.check
-def reads_no_foreign_case(ctx: Any, response: Any, case: Any) -> None:  # noqa: ARG001
+def reads_no_foreign_case(ctx: Any, response: Any, case: Any) -> None:
     foreign = [ref for ref in os.environ.get("KC_FOREIGN_REFERENCES", "").split(",") if ref]
     text = response.text or ""
     leaked = [reference for reference in foreign if reference in text]
