@@ -57,13 +57,15 @@ def clean_key(value: str) -> str:
 
 def _stored(actor: ApiClientActor, key: str, request_fingerprint: str) -> Answer | None:
     record = (
-        IdempotencyRecord.objects.filter(
-            integration_key_id=actor.key_id, idempotency_key=key, created_at__gte=now() - KEPT_FOR
-        )
-        .only("request_fingerprint", "status_code", "response_body")
+        IdempotencyRecord.objects.filter(integration_key_id=actor.key_id, idempotency_key=key)
+        .only("request_fingerprint", "status_code", "response_body", "created_at")
         .first()
     )
     if record is None:
+        return None
+    if record.created_at < now() - KEPT_FOR:
+        # Forgotten: the key may be used afresh.
+        IdempotencyRecord.objects.filter(pk=record.pk, created_at=record.created_at).delete()
         return None
     if record.request_fingerprint != request_fingerprint:
         raise ValidationError(KEY_REUSED, field="Idempotency-Key")
@@ -90,12 +92,6 @@ def idempotent(
         return earlier
     try:
         with transaction.atomic():
-            # An expired record of the same key makes way for the new one.
-            IdempotencyRecord.objects.filter(
-                integration_key_id=actor.key_id,
-                idempotency_key=key,
-                created_at__lt=now() - KEPT_FOR,
-            ).delete()
             record = IdempotencyRecord.objects.create(
                 integration_key_id=key_id,
                 idempotency_key=key,

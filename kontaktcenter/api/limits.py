@@ -8,6 +8,7 @@ client gets twice its rate across a minute's edge, which protects the service ju
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -47,6 +48,29 @@ def client_identity(request: HttpRequest, presented_key: str) -> str:
     return "ip:" + str(request.META.get("REMOTE_ADDR", ""))
 
 
+# Requests counted here but not yet added to the shared count, per counter. Each process adds
+# its count to the cache every BATCH requests (or when the minute turns), so the shared cache is
+# written once per BATCH requests instead of twice per request. The limit may be overshot by
+# at most BATCH requests per web process, which is the price of not queueing every request
+# behind a cache write.
+BATCH = 10
+_pending: dict[str, int] = {}
+_shared: dict[str, int] = {}
+_lock = threading.Lock()
+
+
+def _add_to_shared(counter: str, amount: int) -> int:
+    # add() is atomic in every cache backend; incr() is atomic in Redis and close to it in the
+    # database cache, which is enough for a limit meant to stop floods, not to bill.
+    if cache.add(counter, amount, timeout=120):
+        return amount
+    try:
+        return cache.incr(counter, amount)
+    except ValueError:  # expired between add and incr
+        cache.add(counter, amount, timeout=120)
+        return amount
+
+
 def check_rate(identity: str) -> Allowance:
     """Count one request; raises RateLimited past the limit."""
     limit = settings.API_RATE_LIMIT_PER_MINUTE
@@ -54,19 +78,29 @@ def check_rate(identity: str) -> Allowance:
     window = int(moment // 60)
     retry_after = max(1, 60 - int(moment % 60))
     counter = f"api-rate:{identity}:{window}"
-    # add() is atomic in every cache backend; incr() is atomic in Redis and close to it in the
-    # database cache, which is enough for a limit meant to stop floods, not to bill.
-    if cache.add(counter, 1, timeout=120):
-        used = 1
-    else:
-        try:
-            used = cache.incr(counter)
-        except ValueError:  # expired between add and incr
-            cache.add(counter, 1, timeout=120)
-            used = 1
+    with _lock:
+        pending = _pending.get(counter, 0) + 1
+        flush = pending >= BATCH or counter not in _shared or pending + _shared[counter] > limit
+        if not flush:
+            _pending[counter] = pending
+            used = _shared[counter] + pending
+    if flush:
+        total = _add_to_shared(counter, pending)
+        with _lock:
+            _forget_old_windows(window)
+            _pending[counter] = 0
+            _shared[counter] = total
+        used = total
     if used > limit:
         raise RateLimited(RATE_LIMITED, seconds=retry_after)
-    return Allowance(limit=limit, remaining=limit - used, retry_after=retry_after)
+    return Allowance(limit=limit, remaining=max(0, limit - used), retry_after=retry_after)
+
+
+def _forget_old_windows(window: int) -> None:
+    suffix = f":{window}"
+    for known in [name for name in _shared if not name.endswith(suffix)]:
+        _shared.pop(known, None)
+        _pending.pop(known, None)
 
 
 def check_size(request: HttpRequest) -> None:
