@@ -95,10 +95,14 @@ def _load(
     failures: list[int] = []
 
     def worker(index: int) -> None:
-        with httpx.Client(base_url=f"http://127.0.0.1:{ports[index % len(ports)]}") as client:
+        base = f"http://127.0.0.1:{ports[index % len(ports)]}"
+        with httpx.Client(base_url=base, timeout=120) as client:
             for number in counter:
                 started = time.perf_counter()
-                status = send(client, number)
+                try:
+                    status = send(client, number)
+                except httpx.HTTPError:
+                    status = 0
                 elapsed = time.perf_counter() - started
                 with lock:
                     latencies.append(elapsed)
@@ -113,7 +117,9 @@ def _load(
         thread.join()
     seconds = time.perf_counter() - started
     if failures:
-        raise RuntimeError(f"{len(failures)} requests failed, e.g. HTTP {failures[0]}")
+        raise RuntimeError(
+            f"{len(failures)} requests failed, e.g. HTTP {failures[0]} (0: no answer)"
+        )
     return seconds, latencies
 
 

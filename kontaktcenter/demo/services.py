@@ -16,6 +16,7 @@ from kontaktcenter.demo.categories import create_categories
 from kontaktcenter.demo.directory import create_directory
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
+from kontaktcenter.demo.integrations import create_integrations
 from kontaktcenter.demo.names import NameGenerator
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
@@ -111,6 +112,8 @@ def demo_load(
         history.run(days=history_days, contacts_per_day=contacts_per_day)
         administrator = next(user for user in users if user.role == Role.SYSTEM_ADMIN)
         history.honour_an_erasure_request(administrator)
+        say("Sending the fault-report app's reports through Open311 …")
+        create_integrations(directory.organisations)
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(
