@@ -112,3 +112,15 @@ def test_fifty_simultaneous_posts_with_one_key_make_exactly_one_case(
     assert [response.status_code for response in answers] == [201] * copies
     assert len({response.json()["reference"] for response in answers}) == 1
     assert Case.objects.count() == 1
+
+
+def test_a_key_is_forgotten_after_a_day(felanmalan, street_lighting, clock):
+    felanmalan.post("/api/v1/cases", BODY, **{"Idempotency-Key": "dagens"})
+    clock.advance(hours=25)
+
+    later = felanmalan.post(
+        "/api/v1/cases", {**BODY, "subject": "Ny"}, **{"Idempotency-Key": "dagens"}
+    )
+
+    assert later.status_code == 201
+    assert Case.objects.count() == 2
