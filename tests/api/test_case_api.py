@@ -99,12 +99,13 @@ def test_a_key_without_the_scope_is_403(read_only, street_lighting):
     response = read_only.post("/api/v1/cases", {"category": "gatubelysning", "subject": "x"})
 
     assert response.status_code == 403
-    assert response.json() == {
-        "code": "api.scope_missing",
-        "field": None,
-        "params": {"scope": "cases:write"},
-        "message": "This key does not have the scope cases:write.",
-    }
+    body = response.json()
+    assert (body["code"], body["field"], body["params"]) == (
+        "api.scope_missing",
+        None,
+        {"scope": "cases:write"},
+    )
+    assert body["message"]
 
 
 def test_another_organisations_case_is_not_found(felanmalan, jarva_system, street_light_case):
