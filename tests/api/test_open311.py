@@ -132,7 +132,7 @@ def test_requests_filter_by_status(api_server, felanmalan, street_lighting, traf
     ("fields", "status"),
     [
         ({"api_key": "kc_wrong"}, 403),
-        ({"api_key": ""}, 400),
+        ({"api_key": ""}, 403),
         ({"service_code": "finns-inte"}, 404),
         ({"service_code": ""}, 400),
         ({"lat": "", "long": ""}, 400),

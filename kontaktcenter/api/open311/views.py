@@ -74,7 +74,8 @@ def _key(params: QueryDict, *, required: bool) -> ApiClientActor | None:
     presented = params.get("api_key", "").strip()
     if not presented:
         if required:
-            raise Refusal(400, _("api_key is required."))
+            # The specification answers a missing key like an invalid one.
+            raise Refusal(403, _("api_key is required."))
         return None
     actor = integration_key_authenticate(presented)
     if actor is None:
