@@ -24,6 +24,7 @@ from kontaktcenter.core.errors import ValidationError, error_code
 MAX_KEY_LENGTH = 255
 # Stripe keeps keys for a day; a retrying client gives up long before.
 KEPT_FOR = timedelta(hours=24)
+PRUNE_EVERY = 500
 
 KEY_INVALID = error_code(
     "idempotency.key_invalid",
@@ -104,6 +105,10 @@ def idempotent(
             IdempotencyRecord.objects.filter(pk=record.pk).update(
                 status_code=answer.status_code, response_body=answer.body
             )
+            if record.pk % PRUNE_EVERY == 0:
+                # Self-maintaining, like Django's database cache: every so many answers, the
+                # ones older than a day go (by the created_at index), so no job is needed.
+                transaction.on_commit(idempotency_prune)
             return answer
     except IntegrityError:
         # A twin committed first; its answer is ours.

@@ -7,6 +7,8 @@ import threading
 import httpx
 import pytest
 
+from kontaktcenter.accounts.idempotency import idempotency_prune
+from kontaktcenter.accounts.models import IdempotencyRecord
 from kontaktcenter.accounts.scopes import Scope
 from kontaktcenter.cases.models import Case, CaseEvent
 from tests.api.conftest import make_integration
@@ -124,3 +126,12 @@ def test_a_key_is_forgotten_after_a_day(felanmalan, street_lighting, clock):
 
     assert later.status_code == 201
     assert Case.objects.count() == 2
+
+
+def test_answers_older_than_a_day_are_pruned(felanmalan, street_lighting, clock):
+    felanmalan.post("/api/v1/cases", BODY, **{"Idempotency-Key": "gammal"})
+    clock.advance(hours=25)
+    felanmalan.post("/api/v1/cases", BODY, **{"Idempotency-Key": "ny"})
+
+    assert idempotency_prune() == 1
+    assert list(IdempotencyRecord.objects.values_list("idempotency_key", flat=True)) == ["ny"]
