@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "kontaktcenter.telephony",
     "kontaktcenter.email_channel",
     "kontaktcenter.desk",
+    "kontaktcenter.api",
     "kontaktcenter.portal",
     "kontaktcenter.demo",
 ]
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "kontaktcenter.api.middleware.ApiLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -352,6 +354,11 @@ ATTACHMENT_TYPES = env_list(
         "message/rfc822",
     ],
 )
+# --- the API and Open311 (docs/api.md) ---------------------------------------------------------
+# Requests a minute per integration key (or per client address without one), across processes.
+API_RATE_LIMIT_PER_MINUTE = env_int("KONTAKTCENTER_API_RATE_LIMIT", default=600, minimum=1)
+# The largest request body the API and Open311 accept, in bytes.
+API_MAX_BODY_BYTES = env_int("KONTAKTCENTER_API_MAX_BODY", default=65_536, minimum=1_024)
 
 LOGGING = {
     "version": 1,

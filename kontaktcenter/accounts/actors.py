@@ -45,10 +45,17 @@ class ApiClientActor:
     key_id: int | None
     name: str
     organisation_id: int
+    # accounts.scopes.Scope values; the API checks them, the case rules do not.
+    scopes: frozenset[str] = field(default=frozenset(), compare=False)
 
     @classmethod
     def of(cls, key: IntegrationKey) -> ApiClientActor:
-        return cls(key_id=key.pk, name=key.name, organisation_id=key.organisation_id)
+        return cls(
+            key_id=key.pk,
+            name=key.name,
+            organisation_id=key.organisation_id,
+            scopes=frozenset(key.scopes),
+        )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from kontaktcenter.demo.categories import create_categories
 from kontaktcenter.demo.directory import create_directory
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
+from kontaktcenter.demo.integrations import create_integrations
 from kontaktcenter.demo.names import NameGenerator
 from kontaktcenter.demo.telephony import create_phone_queues, load_earlier_days
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
@@ -125,6 +126,8 @@ def demo_load(
         history.honour_an_erasure_request(administrator)
         fill_street_light_forms(next(u for u in users if u.username == "handlaggare.trafik"))
         tell_related_cases(cutoff=history.cutoff)
+        say("Sending the fault-report app's reports through Open311 …")
+        create_integrations(directory.organisations)
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(
