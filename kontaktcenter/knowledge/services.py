@@ -170,6 +170,8 @@ def article_create(
     version = _new_version(actor=actor, article=article, title=title, body=body, keywords=keywords)
     if publish:
         _publish(actor=actor, version=version)
+        article.published = version
+        article.index_generation = version.article.index_generation
     return article
 
 
@@ -264,6 +266,7 @@ def version_return(*, actor: Actor, version: ArticleVersion, note: str) -> Artic
 
 def _publish(*, actor: Actor, version: ArticleVersion) -> None:
     article = Article.objects.select_for_update().get(pk=version.article_id)
+    version.article = article
     if article.published_id is not None:
         ArticleVersion.objects.filter(pk=article.published_id).update(
             status=VersionStatus.SUPERSEDED
@@ -326,13 +329,16 @@ def contact_answer_with_articles(
         question=question,
     )
     used_at = now()
+    # The version read now, not the one the caller's copy had when the page was drawn.
+    published = Article.objects.filter(
+        pk__in=[article.pk for article in articles], published__isnull=False
+    ).values_list("pk", "published_id")
     ArticleUse.objects.bulk_create(
         [
             ArticleUse(
-                article=article, version_id=article.published_id, contact=contact, used_at=used_at
+                article_id=article_id, version_id=version_id, contact=contact, used_at=used_at
             )
-            for article in {article.pk: article for article in articles}.values()
-            if article.published_id is not None
+            for article_id, version_id in published
         ]
     )
     return contact
