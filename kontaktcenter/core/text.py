@@ -64,6 +64,11 @@ def tokens(text: str) -> list[str]:
 
 def fold(word: str) -> str:
     """Without diacritics and with ASCII digits: "åberg" → "aberg", "٣" → "3"."""
+    return _cached_fold(word)
+
+
+@lru_cache(maxsize=200_000)
+def _cached_fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.translate(_LETTERS_WITHOUT_DECOMPOSITION))
     folded = []
     for character in decomposed:
@@ -189,14 +194,21 @@ def content_stems(text: str) -> list[tuple[str, str]]:
     definite ending the stemmer leaves is dropped ("torget" → "torg"), so forms meet."""
     pairs: list[tuple[str, str]] = []
     for word in tokens(text):
-        folded = fold(word)
-        if is_stop_word(folded):
-            continue
-        stemmed = stem(word)
-        if stemmed.isalpha():
-            stemmed = _without_definite_ending(stemmed)
-        pairs.append((fold(stemmed), folded))
+        pair = _content_stem(word)
+        if pair is not None:
+            pairs.append(pair)
     return pairs
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> tuple[str, str] | None:
+    folded = fold(word)
+    if is_stop_word(folded):
+        return None
+    stemmed = stem(word)
+    if stemmed.isalpha():
+        stemmed = _without_definite_ending(stemmed)
+    return fold(stemmed), folded
 
 
 def compound_parts(word: str, is_known: Callable[[str], bool]) -> list[str]:

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -49,6 +50,9 @@ SYNONYM_WEIGHT = 0.9
 WORD_WEIGHT = 0.5
 GRAM_WEIGHT = 1.0
 GRAM_SIZES = (3, 4)
+AVERAGE_DRIFT = 0.05
+# How many known words sharing most n-grams with a misspelt word are measured against it.
+CORRECTION_CANDIDATES = 60
 MIN_GRAM_COVERAGE = 0.5
 
 FloatArray = npt.NDArray[np.float64]
@@ -84,15 +88,22 @@ class Ranked:
 
 @dataclass
 class _Postings:
-    """term → {slot: weighted term frequency}, with numpy copies made on first use."""
+    """term → {slot: weighted term frequency}, with numpy copies made on first use.
+
+    The copies hold each article's BM25 term weight (without the idf), computed with the
+    average length of the day; they are made again when that average has moved by more than
+    `AVERAGE_DRIFT`, so the weights stay true without redoing them at every change."""
 
     by_term: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
     arrays: dict[str, tuple[IntArray, FloatArray]] = field(default_factory=dict)
+    average_used: float = 0.0
 
     def add(self, slot: int, frequencies: dict[str, float]) -> None:
+        arrays = self.arrays
         for term, frequency in frequencies.items():
             self.by_term[term][slot] = frequency
-            self.arrays.pop(term, None)
+            if arrays and term in arrays:
+                del arrays[term]
 
     def remove(self, slot: int, terms: Iterable[str]) -> None:
         for term in terms:
@@ -107,16 +118,21 @@ class _Postings:
         postings = self.by_term.get(term)
         return len(postings) if postings else 0
 
-    def array(self, term: str) -> tuple[IntArray, FloatArray] | None:
+    def weights(
+        self, term: str, lengths: FloatArray, average: float
+    ) -> tuple[IntArray, FloatArray] | None:
+        if abs(average - self.average_used) > AVERAGE_DRIFT * max(self.average_used, 1.0):
+            self.arrays.clear()
+            self.average_used = average
         cached = self.arrays.get(term)
         if cached is None:
             postings = self.by_term.get(term)
             if not postings:
                 return None
-            cached = (
-                np.fromiter(postings.keys(), dtype=np.int64, count=len(postings)),
-                np.fromiter(postings.values(), dtype=np.float64, count=len(postings)),
-            )
+            slots = np.fromiter(postings.keys(), dtype=np.int64, count=len(postings))
+            frequencies = np.fromiter(postings.values(), dtype=np.float64, count=len(postings))
+            norm = K1 * (1 - B + B * lengths[slots] / self.average_used)
+            cached = (slots, frequencies * (K1 + 1) / (frequencies + norm))
             self.arrays[term] = cached
         return cached
 
@@ -144,13 +160,15 @@ class KnowledgeIndex:
         self._word_length: list[float] = []
         self._gram_length: list[float] = []
         self._terms_of_slot: dict[int, tuple[list[str], list[str]]] = {}
-        # Folded whole word → how many articles use it, and the form to show in "did you mean".
+        # Folded whole word → how many articles use it (for "did you mean").
         self._word_count: Counter[str] = Counter()
-        self._shown_form: dict[str, str] = {}
         self._words_of_slot: dict[int, list[str]] = {}
         self._stem_of_word: dict[str, str] = {}
         self._word_grams: dict[str, set[str]] | None = None
         self._synonyms: dict[str, set[str]] = {}
+        # A stem's compound parts, found once against the vocabulary of that moment.
+        self._parts_of: dict[str, list[str]] = {}
+        self._corrections_of: dict[str, list[str]] = {}
         self._arrays_dirty = True
         self._slot_article = np.zeros(0, dtype=np.int64)
         self._slot_organisation = np.zeros(0, dtype=np.int64)
@@ -195,22 +213,24 @@ class KnowledgeIndex:
         self._slot_of[document.article_id] = slot
         self._documents[document.article_id] = document
 
+        # Each distinct word once: its weight summed over the fields, then its stem and n-grams.
+        word_weights: dict[tuple[str, str], float] = defaultdict(float)
+        for text, weight in _weighted_fields(document):
+            for pair in content_stems(text):
+                word_weights[pair] += weight
         word_frequencies: dict[str, float] = defaultdict(float)
         gram_frequencies: dict[str, float] = defaultdict(float)
-        whole_words: list[str] = []
-        for text, weight in _weighted_fields(document):
-            for stemmed, folded in content_stems(text):
-                word_frequencies[stemmed] += weight
-                whole_words.append(folded)
-                self._stem_of_word.setdefault(folded, stemmed)
-                for gram in _grams(folded):
-                    gram_frequencies[gram] += weight
+        stem_of_word = self._stem_of_word
+        for (stemmed, folded), weight in word_weights.items():
+            word_frequencies[stemmed] += weight
+            if folded not in stem_of_word:
+                stem_of_word[folded] = stemmed
+            for gram in _grams(folded):
+                gram_frequencies[gram] += weight
         for stemmed in list(word_frequencies):
             for part in self._parts(stemmed):
                 word_frequencies[part] += PART_WEIGHT * word_frequencies[stemmed]
-        for word in tokens(document.title + " " + document.body_text):
-            self._shown_form.setdefault(fold(word), word)
-        distinct_words = sorted(set(whole_words))
+        distinct_words = sorted({folded for _stemmed, folded in word_weights})
         self._word_count.update(distinct_words)
         self._words_of_slot[slot] = distinct_words
         if self._word_grams is not None:
@@ -223,6 +243,7 @@ class KnowledgeIndex:
         self._word_length[slot] = sum(word_frequencies.values())
         self._gram_length[slot] = sum(gram_frequencies.values())
         self._terms_of_slot[slot] = (list(word_frequencies), list(gram_frequencies))
+        self._corrections_of.clear()
         self._arrays_dirty = True
 
     def remove(self, article_id: int) -> None:
@@ -238,12 +259,17 @@ class KnowledgeIndex:
         self._gram_length[slot] = 0.0
         self._article_ids[slot] = 0
         self._free_slots.append(slot)
+        self._corrections_of.clear()
         self._arrays_dirty = True
 
     def _parts(self, stemmed: str) -> list[str]:
         if len(stemmed) < 6:
             return []
-        return [part for part in compound_parts(stemmed, self._is_known_stem) if part != stemmed]
+        parts = self._parts_of.get(stemmed)
+        if parts is None:
+            parts = [p for p in compound_parts(stemmed, self._is_known_stem) if p != stemmed]
+            self._parts_of[stemmed] = parts
+        return parts
 
     def _is_known_stem(self, candidate: str) -> bool:
         return self._words.document_frequency(candidate) > 0
@@ -268,14 +294,13 @@ class KnowledgeIndex:
         for _stemmed, folded in pairs:
             for gram in _grams(folded):
                 gram_query[gram] += 1.0
-        word_scores = self._bm25(self._words, word_query, self._word_length_array)
-        gram_scores = self._bm25(self._grams, gram_query, self._gram_length_array)
+        word_scores, _shared_words = self._bm25(self._words, word_query, self._word_length_array)
+        gram_scores, coverage = self._bm25(self._grams, gram_query, self._gram_length_array)
         scores = WORD_WEIGHT * _scaled(word_scores) + GRAM_WEIGHT * _scaled(gram_scores)
         # An article that shares no word with the query is a hit through n-grams only when it
         # has at least half of the query's n-grams: a typo, not a chance likeness.
         allowed = self._allowed(audiences, organisation_ids)
         scores[~allowed] = 0.0
-        coverage = self._coverage(gram_query)
         scores[(word_scores <= 0) & (coverage < MIN_GRAM_COVERAGE * len(gram_query))] = 0.0
         candidates = np.flatnonzero(scores > 0)
         if candidates.size == 0:
@@ -319,19 +344,27 @@ class KnowledgeIndex:
         """The known words nearest a word the index does not have, most used first."""
         if len(folded) < 4 or not folded.isalpha() or self._word_count[folded] > 0:
             return []
+        cached = self._corrections_of.get(folded)
+        if cached is not None:
+            return cached
         limit = 1 if len(folded) < 8 else 2
         word_grams = self._word_gram_index()
         shared: Counter[str] = Counter()
         for gram in set(_grams(folded)):
             shared.update(word_grams.get(gram, ()))
-        candidates = [word for word, _count in shared.most_common(200)]
         near = []
-        for candidate in candidates:
+        for candidate, _count in shared.most_common(CORRECTION_CANDIDATES):
+            if abs(len(candidate) - len(folded)) > limit or self._word_count[candidate] <= 0:
+                continue
             distance = edit_distance(folded, candidate, limit)
-            if distance <= limit and self._word_count[candidate] > 0:
+            if distance <= limit:
                 near.append((distance, -self._word_count[candidate], candidate))
         near.sort()
-        return [candidate for _d, _c, candidate in near[:most]]
+        corrections = [candidate for _d, _c, candidate in near[:most]]
+        if len(self._corrections_of) > 10_000:
+            self._corrections_of.clear()
+        self._corrections_of[folded] = corrections
+        return corrections
 
     def _word_gram_index(self) -> dict[str, set[str]]:
         if self._word_grams is None:
@@ -349,35 +382,41 @@ class KnowledgeIndex:
         words = []
         for word in tokens(query):
             replacement = corrected.get(fold(word))
-            words.append(self._shown_form.get(replacement, replacement) if replacement else word)
+            words.append(self._shown_form(replacement) if replacement else word)
         return " ".join(words)
+
+    def _shown_form(self, folded: str) -> str:
+        """The word as an article writes it, with its å, ä and ö: "sophamtning" → "sophämtning"."""
+        postings = self._words.by_term.get(self._stem_of_word.get(folded, folded), {})
+        for slot in list(postings)[:20]:
+            document = self._documents.get(self._article_ids[slot])
+            if document is None:
+                continue
+            text = f"{document.title} {' '.join(document.keywords)} {document.body_text}"
+            for word in tokens(text):
+                if fold(word) == folded:
+                    return word
+        return folded
 
     def _bm25(
         self, postings: _Postings, query: dict[str, float], lengths: FloatArray
-    ) -> FloatArray:
+    ) -> tuple[FloatArray, FloatArray]:
+        """BM25 scores per slot, and how many of the query's terms each slot has."""
         scores = np.zeros(len(self._article_ids))
+        shared = np.zeros(len(self._article_ids))
         count = len(self._slot_of)
         live_lengths = lengths[lengths > 0]
         average = float(live_lengths.mean()) if live_lengths.size else 1.0
         for term, query_weight in query.items():
-            found = postings.array(term)
+            found = postings.weights(term, lengths, average)
             if found is None:
                 continue
-            slots, frequencies = found
+            slots, weights = found
             frequency = slots.size
             idf = math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            norm = K1 * (1 - B + B * lengths[slots] / average)
-            scores[slots] += query_weight * idf * frequencies * (K1 + 1) / (frequencies + norm)
-        return scores
-
-    def _coverage(self, query: dict[str, float]) -> FloatArray:
-        """How many of the query's distinct n-grams each article has."""
-        shared = np.zeros(len(self._article_ids))
-        for term in query:
-            found = self._grams.array(term)
-            if found is not None:
-                shared[found[0]] += 1
-        return shared
+            scores[slots] += (query_weight * idf) * weights
+            shared[slots] += 1
+        return scores, shared
 
     def _allowed(
         self, audiences: Iterable[str] | None, organisation_ids: Iterable[int] | None
@@ -400,8 +439,9 @@ class KnowledgeIndex:
         self._arrays_dirty = False
 
 
-def _grams(folded: str) -> list[str]:
-    return character_ngrams(folded, GRAM_SIZES)
+@lru_cache(maxsize=200_000)
+def _grams(folded: str) -> tuple[str, ...]:
+    return tuple(character_ngrams(folded, GRAM_SIZES))
 
 
 def _scaled(scores: FloatArray) -> FloatArray:

@@ -12,9 +12,12 @@ from datetime import timedelta
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from kontaktcenter.accounts.actors import Actor
+from kontaktcenter.accounts.actors import Actor, organisation_scope
+from kontaktcenter.accounts.models import User
+from kontaktcenter.accounts.roles import Role
 from kontaktcenter.core.clock import today
 from kontaktcenter.core.errors import NotFound
+from kontaktcenter.directory.models import Organisation
 from kontaktcenter.knowledge import errors, policies
 from kontaktcenter.knowledge.choices import VersionStatus
 from kontaktcenter.knowledge.index import snippet
@@ -39,6 +42,8 @@ class SearchHit:
     organisation_id: int
     # (text, is_match) pieces of the best passage, to show with the matches marked.
     snippet: list[tuple[str, bool]]
+    # The article's text without markup: what an agent inserts into their answer.
+    body_text: str
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ def search(
                 audience=document.audience,
                 organisation_id=document.organisation_id,
                 snippet=snippet(document.body_text, ranked.matched_stems),
+                body_text=document.body_text,
             )
         )
     return SearchResult(hits=hits, did_you_mean=ranked.suggestion)
@@ -237,3 +243,25 @@ def articles_by_ids(*, actor: Actor, article_ids: Iterable[int]) -> list[Article
             audience__in=policies.readable_audiences(actor),
         )
     )
+
+
+def organisations_for_writing(*, actor: Actor) -> QuerySet[Organisation]:
+    """The organisations whose articles the actor may write."""
+    organisations = Organisation.objects.order_by("name")
+    if isinstance(actor, User) and actor.role != Role.SYSTEM_ADMIN:
+        if not policies.may_write_any(actor):
+            return organisations.none()
+        return organisations.filter(pk__in=organisation_scope(actor))
+    return organisations if policies.may_write_any(actor) else organisations.none()
+
+
+def synonym_get(*, actor: Actor, synonym_id: int) -> Synonym:
+    synonym = Synonym.objects.filter(pk=synonym_id).first()
+    if synonym is None or not policies.may_manage_synonyms(actor):
+        raise NotFound(errors.ARTICLE_NOT_FOUND)
+    return synonym
+
+
+def no_organisations() -> QuerySet[Organisation]:
+    """An empty choice list, for a form that fills its own in later."""
+    return Organisation.objects.none()

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from kontaktcenter.accounts.actors import SystemActor
 from kontaktcenter.directory.models import Organisation
-from kontaktcenter.knowledge import search, services
+from kontaktcenter.knowledge import services
 from kontaktcenter.knowledge.models import Article
 
 PUBLISHER = SystemActor("test-setup")
 
 Publish = Callable[..., Article]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index() -> Iterator[None]:
-    """Each test's database is rolled back afterwards; the process's index must not outlive it."""
-    search.forget_index()
-    yield
-    search.forget_index()
 
 
 @pytest.fixture
