@@ -43,8 +43,12 @@ ROWS = (
     ("recall@5, with typos, plain word matching", "quality.typos.baseline.recall5", 3),
     ("import, articles/s", "import.per_second", 0),
     ("index build (first search of a process), s", "index_build.seconds", 2),
+    ("index build, CPU s", "index_build_cpu.seconds", 2),
+    ("search, first pass (cold caches), p95 ms", "search_first_pass.p95_ms", 2),
     ("search, median ms", "search.median_ms", 2),
     ("search, p95 ms", "search.p95_ms", 2),
+    ("search, CPU median ms", "search_cpu.median_ms", 2),
+    ("search, CPU p95 ms", "search_cpu.p95_ms", 2),
     ("search after a change, median ms", "search_after_change.median_ms", 2),
 )
 

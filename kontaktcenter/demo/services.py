@@ -16,10 +16,12 @@ from kontaktcenter.demo.categories import create_categories
 from kontaktcenter.demo.directory import create_directory
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
+from kontaktcenter.demo.knowledge import create_knowledge
 from kontaktcenter.demo.names import NameGenerator
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
 from kontaktcenter.forwarding.models import Delivery, Endpoint
+from kontaktcenter.knowledge.models import Article
 from kontaktcenter.routing.models import Category
 
 __all__ = ["DEMO_PASSWORD", "DemoLogin", "DemoResult", "demo_counts", "demo_load", "demo_logins"]
@@ -60,6 +62,7 @@ def demo_counts() -> dict[str, int]:
         "case events": CaseEvent.objects.count(),
         "delivery endpoints": Endpoint.objects.count(),
         "deliveries": Delivery.objects.count(),
+        "knowledge articles": Article.objects.count(),
     }
 
 
@@ -98,6 +101,9 @@ def demo_load(
         users = create_users(directory, directory_names)
         # Before the history, so its complaints fan out to the organisations' own systems.
         create_endpoints(directory.organisations)
+        create_knowledge(
+            directory.organisations, {leaf.category.code: leaf.category for leaf in leaves}, users
+        )
         say(f"Generating {history_days} days of contacts and cases …")
         operator = next(org for org in directory.organisations.values() if org.is_operator)
         history = HistoryGenerator(

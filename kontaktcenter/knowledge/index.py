@@ -2,23 +2,25 @@
 
 Two rankings are kept side by side and fused, as on this kind of data neither is enough alone:
 
-- **words**: BM25 over Swedish stems (`core.text.content_stems`) with the title and the keywords
-  weighted above the body; compounds split into their known parts ("sophämtning" also counts
-  as "sop" and "hämtning"); a query word the index does not know is replaced by the nearest
-  known words (typos), and synonyms add their words;
-- **character n-grams**: BM25 over the 3- and 4-grams of every content word, which forgives the
-  typos, inflections and compounds the stems miss.
+- **stems**: BM25 over Swedish stems (`core.text.content_stems`) with the title and the
+  keywords weighted above the body; compounds also count as their known parts ("sophämtning"
+  as "sop" and "hämtning"), and administrators' synonyms add their words;
+- **near forms**: each query word is matched to the written forms of the vocabulary whose
+  character 3- and 4-grams it shares most (Dice coefficient), so a typo ("sophämtnig"), another
+  inflection ("simhallarnas") or a compound's part still finds the article; BM25 over those
+  forms, each weighted by its likeness.
 
-The two scores are each divided by their best score, then added with weights (`WORD_WEIGHT`,
-`GRAM_WEIGHT`), so an article strong in both comes first. Every number is computed here, so
-the ranking is the same whichever database stored the articles.
+The n-grams index the *vocabulary* (tens of thousands of words), not every article, so memory
+and the time to build and search grow with the articles' words, not with their n-grams. The two
+scores are each divided by their best, then added with weights. Every number is computed here,
+so the ranking is the same whichever database stored the articles.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,21 +44,30 @@ B = 0.75
 TITLE_WEIGHT = 3.0
 KEYWORD_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
-# A compound's parts count for less than the word itself.
+# A compound's parts count for less than the word itself; so does a synonym.
 PART_WEIGHT = 0.5
-# A corrected or synonym word counts for less than the word typed.
-CORRECTION_WEIGHT = 0.7
 SYNONYM_WEIGHT = 0.9
-WORD_WEIGHT = 0.5
+STEM_WEIGHT = 0.5
 GRAM_WEIGHT = 1.0
+# A word the index does not know is replaced by its nearest known forms, at this weight.
+CORRECTION_WEIGHT = 0.7
 GRAM_SIZES = (3, 4)
-AVERAGE_DRIFT = 0.05
-# How many known words sharing most n-grams with a misspelt word are measured against it.
-CORRECTION_CANDIDATES = 60
+# An n-gram found in more than this share of the vocabulary's forms (endings such as "ing_")
+# tells nothing about an article and is left out of the ranking.
+MAX_GRAM_SHARE = 0.05
 MIN_GRAM_COVERAGE = 0.5
+# A written form is near a query word from this Dice likeness of their n-grams on: a typo or
+# another ending stays above it, a word that only shares an ending ("-ning") falls below.
+MIN_LIKENESS = 0.5
+# How many near forms one query word may bring in, the nearest first.
+NEAR_FORMS = 8
+
+# BM25 weights are kept per term and made again when the average length has moved this much.
+AVERAGE_DRIFT = 0.05
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+_AUDIENCE_CODES = {"internal": 1, "public": 2, "both": 3}
 
 
 @dataclass(frozen=True)
@@ -80,30 +91,30 @@ class Hit:
 @dataclass
 class Ranked:
     hits: list[Hit]
-    # Folded stems the query matched on (typed, corrected, synonyms, parts), for highlighting.
-    matched_stems: frozenset[str]
+    # Folded stems and forms the query matched on (typed, near, synonyms, parts): highlighting.
+    matched: frozenset[str]
     # The query with misspelt words replaced by the nearest known ones; "" when none was.
     suggestion: str
 
 
 @dataclass
 class _Postings:
-    """term → {slot: weighted term frequency}, with numpy copies made on first use.
-
-    The copies hold each article's BM25 term weight (without the idf), computed with the
-    average length of the day; they are made again when that average has moved by more than
-    `AVERAGE_DRIFT`, so the weights stay true without redoing them at every change."""
+    """term → {slot: weighted term frequency}; numpy copies of each term's BM25 weights
+    (without the idf) are made on first use and dropped when the term changes."""
 
     by_term: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
     arrays: dict[str, tuple[IntArray, FloatArray]] = field(default_factory=dict)
+    raw_arrays: dict[str, tuple[IntArray, FloatArray]] = field(default_factory=dict)
     average_used: float = 0.0
 
     def add(self, slot: int, frequencies: dict[str, float]) -> None:
-        arrays = self.arrays
+        arrays, raw_arrays = self.arrays, self.raw_arrays
         for term, frequency in frequencies.items():
             self.by_term[term][slot] = frequency
             if arrays and term in arrays:
                 del arrays[term]
+            if raw_arrays and term in raw_arrays:
+                del raw_arrays[term]
 
     def remove(self, slot: int, terms: Iterable[str]) -> None:
         for term in terms:
@@ -113,10 +124,25 @@ class _Postings:
                 if not postings:
                     del self.by_term[term]
             self.arrays.pop(term, None)
+            self.raw_arrays.pop(term, None)
 
     def document_frequency(self, term: str) -> int:
         postings = self.by_term.get(term)
         return len(postings) if postings else 0
+
+    def raw(self, term: str) -> tuple[IntArray, FloatArray] | None:
+        """The term's slots and plain weighted frequencies, kept until the term changes."""
+        cached = self.raw_arrays.get(term)
+        if cached is None:
+            postings = self.by_term.get(term)
+            if not postings:
+                return None
+            cached = (
+                np.fromiter(postings.keys(), dtype=np.int64, count=len(postings)),
+                np.fromiter(postings.values(), dtype=np.float64, count=len(postings)),
+            )
+            self.raw_arrays[term] = cached
+        return cached
 
     def weights(
         self, term: str, lengths: FloatArray, average: float
@@ -137,6 +163,72 @@ class _Postings:
         return cached
 
 
+class _Vocabulary:
+    """The written forms the articles use, findable by their n-grams."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.forms: list[str] = []
+        self.gram_counts: list[int] = []
+        self.articles: list[int] = []  # how many articles use the form now
+        self._by_gram: dict[str, list[int]] = defaultdict(list)
+        self._gram_arrays: dict[str, IntArray] = {}
+        self._gram_count_array: FloatArray | None = None
+
+    def add(self, form: str) -> None:
+        form_id = self.ids.get(form)
+        if form_id is None:
+            form_id = self.ids[form] = len(self.forms)
+            self.forms.append(form)
+            grams = set(_grams(form))
+            self.gram_counts.append(len(grams))
+            self.articles.append(0)
+            for gram in grams:
+                self._by_gram[gram].append(form_id)
+                self._gram_arrays.pop(gram, None)
+            self._gram_count_array = None
+        self.articles[form_id] += 1
+
+    def drop(self, form: str) -> None:
+        self.articles[self.ids[form]] -= 1
+
+    def count(self, form: str) -> int:
+        form_id = self.ids.get(form)
+        return self.articles[form_id] if form_id is not None else 0
+
+    def near(self, word: str) -> list[tuple[str, float]]:
+        """The forms in use nearest the word, as (form, likeness), nearest first."""
+        grams = set(_grams(word))
+        if not grams or not self.forms:
+            return []
+        found = [self._array(gram) for gram in grams if gram in self._by_gram]
+        if not found:
+            return []
+        shared = np.bincount(np.concatenate(found), minlength=len(self.forms))
+        if self._gram_count_array is None:
+            self._gram_count_array = np.array(self.gram_counts, dtype=np.float64)
+        likeness = 2.0 * shared / (len(grams) + self._gram_count_array)
+        candidates = np.flatnonzero(likeness >= MIN_LIKENESS)
+        if candidates.size > 4 * NEAR_FORMS:
+            candidates = candidates[np.argsort(-likeness[candidates])[: 4 * NEAR_FORMS]]
+        near = [
+            (self.forms[index], float(likeness[index]))
+            for index in candidates.tolist()
+            if self.articles[index] > 0
+        ]
+        near.sort(key=lambda pair: (-pair[1], -self.articles[self.ids[pair[0]]], pair[0]))
+        return near[:NEAR_FORMS]
+
+    def with_gram(self, gram: str) -> list[int]:
+        return self._by_gram.get(gram, [])
+
+    def _array(self, gram: str) -> IntArray:
+        cached = self._gram_arrays.get(gram)
+        if cached is None:
+            cached = self._gram_arrays[gram] = np.array(self._by_gram[gram], dtype=np.int64)
+        return cached
+
+
 def _weighted_fields(document: Document) -> list[tuple[str, float]]:
     return [
         (document.title, TITLE_WEIGHT),
@@ -153,27 +245,27 @@ class KnowledgeIndex:
         self._free_slots: list[int] = []
         self._article_ids: list[int] = []
         self._organisation: list[int] = []
-        self._audience: list[str] = []
+        self._audience: list[int] = []
         self._documents: dict[int, Document] = {}
-        self._words = _Postings()
-        self._grams = _Postings()
-        self._word_length: list[float] = []
+        self._stems = _Postings()
+        self._forms = _Postings()
+        self._stem_length: list[float] = []
         self._gram_length: list[float] = []
+        # An n-gram's articles and frequencies, gathered from the forms that contain it.
+        self._gram_postings: dict[str, tuple[IntArray, FloatArray]] = {}
+        self._gram_average = 0.0
         self._terms_of_slot: dict[int, tuple[list[str], list[str]]] = {}
-        # Folded whole word → how many articles use it (for "did you mean").
-        self._word_count: Counter[str] = Counter()
-        self._words_of_slot: dict[int, list[str]] = {}
-        self._stem_of_word: dict[str, str] = {}
-        self._word_grams: dict[str, set[str]] | None = None
+        self._vocabulary = _Vocabulary()
+        self._stem_of_form: dict[str, str] = {}
         self._synonyms: dict[str, set[str]] = {}
         # A stem's compound parts, found once against the vocabulary of that moment.
         self._parts_of: dict[str, list[str]] = {}
-        self._corrections_of: dict[str, list[str]] = {}
+        self._near_of: dict[str, list[tuple[str, float]]] = {}
         self._arrays_dirty = True
         self._slot_article = np.zeros(0, dtype=np.int64)
         self._slot_organisation = np.zeros(0, dtype=np.int64)
-        self._slot_audience = np.zeros(0, dtype=object)
-        self._word_length_array = np.zeros(0)
+        self._slot_audience = np.zeros(0, dtype=np.int64)
+        self._stem_length_array = np.zeros(0)
         self._gram_length_array = np.zeros(0)
 
     def __len__(self) -> int:
@@ -200,50 +292,48 @@ class KnowledgeIndex:
         """Add the article, or replace what the index held of it."""
         self.remove(document.article_id)
         slot = self._free_slots.pop() if self._free_slots else len(self._article_ids)
+        audience = _AUDIENCE_CODES.get(document.audience, 0)
         if slot == len(self._article_ids):
             self._article_ids.append(document.article_id)
             self._organisation.append(document.organisation_id)
-            self._audience.append(document.audience)
-            self._word_length.append(0.0)
+            self._audience.append(audience)
+            self._stem_length.append(0.0)
             self._gram_length.append(0.0)
         else:
             self._article_ids[slot] = document.article_id
             self._organisation[slot] = document.organisation_id
-            self._audience[slot] = document.audience
+            self._audience[slot] = audience
         self._slot_of[document.article_id] = slot
         self._documents[document.article_id] = document
 
-        # Each distinct word once: its weight summed over the fields, then its stem and n-grams.
+        # Each distinct word once: its weight summed over the fields.
         word_weights: dict[tuple[str, str], float] = defaultdict(float)
         for text, weight in _weighted_fields(document):
             for pair in content_stems(text):
                 word_weights[pair] += weight
-        word_frequencies: dict[str, float] = defaultdict(float)
-        gram_frequencies: dict[str, float] = defaultdict(float)
-        stem_of_word = self._stem_of_word
-        for (stemmed, folded), weight in word_weights.items():
-            word_frequencies[stemmed] += weight
-            if folded not in stem_of_word:
-                stem_of_word[folded] = stemmed
-            for gram in _grams(folded):
-                gram_frequencies[gram] += weight
-        for stemmed in list(word_frequencies):
+        stem_frequencies: dict[str, float] = defaultdict(float)
+        form_frequencies: dict[str, float] = defaultdict(float)
+        stem_of_form = self._stem_of_form
+        for (stemmed, form), weight in word_weights.items():
+            stem_frequencies[stemmed] += weight
+            form_frequencies[form] += weight
+            if form not in stem_of_form:
+                stem_of_form[form] = stemmed
+        for stemmed in list(stem_frequencies):
             for part in self._parts(stemmed):
-                word_frequencies[part] += PART_WEIGHT * word_frequencies[stemmed]
-        distinct_words = sorted({folded for _stemmed, folded in word_weights})
-        self._word_count.update(distinct_words)
-        self._words_of_slot[slot] = distinct_words
-        if self._word_grams is not None:
-            for word in distinct_words:
-                for gram in _grams(word):
-                    self._word_grams.setdefault(gram, set()).add(word)
+                stem_frequencies[part] += PART_WEIGHT * stem_frequencies[stemmed]
+        for form in form_frequencies:
+            self._vocabulary.add(form)
+            self._forget_grams(form)
 
-        self._words.add(slot, word_frequencies)
-        self._grams.add(slot, gram_frequencies)
-        self._word_length[slot] = sum(word_frequencies.values())
-        self._gram_length[slot] = sum(gram_frequencies.values())
-        self._terms_of_slot[slot] = (list(word_frequencies), list(gram_frequencies))
-        self._corrections_of.clear()
+        self._stems.add(slot, stem_frequencies)
+        self._forms.add(slot, form_frequencies)
+        self._stem_length[slot] = sum(stem_frequencies.values())
+        self._gram_length[slot] = sum(
+            frequency * len(_grams(form)) for form, frequency in form_frequencies.items()
+        )
+        self._terms_of_slot[slot] = (list(stem_frequencies), list(form_frequencies))
+        self._near_of.clear()
         self._arrays_dirty = True
 
     def remove(self, article_id: int) -> None:
@@ -251,16 +341,23 @@ class KnowledgeIndex:
         if slot is None:
             return
         del self._documents[article_id]
-        words, grams = self._terms_of_slot.pop(slot)
-        self._words.remove(slot, words)
-        self._grams.remove(slot, grams)
-        self._word_count.subtract(self._words_of_slot.pop(slot))
-        self._word_length[slot] = 0.0
+        stems, forms = self._terms_of_slot.pop(slot)
+        self._stems.remove(slot, stems)
+        self._forms.remove(slot, forms)
+        for form in forms:
+            self._vocabulary.drop(form)
+            self._forget_grams(form)
+        self._stem_length[slot] = 0.0
         self._gram_length[slot] = 0.0
         self._article_ids[slot] = 0
         self._free_slots.append(slot)
-        self._corrections_of.clear()
+        self._near_of.clear()
         self._arrays_dirty = True
+
+    def _forget_grams(self, form: str) -> None:
+        if self._gram_postings:
+            for gram in _grams(form):
+                self._gram_postings.pop(gram, None)
 
     def _parts(self, stemmed: str) -> list[str]:
         if len(stemmed) < 6:
@@ -272,7 +369,7 @@ class KnowledgeIndex:
         return parts
 
     def _is_known_stem(self, candidate: str) -> bool:
-        return self._words.document_frequency(candidate) > 0
+        return self._stems.document_frequency(candidate) > 0
 
     # -- ranking -----------------------------------------------------------------------------
 
@@ -287,24 +384,20 @@ class KnowledgeIndex:
         """The best articles for the query, best first, among those the filters allow."""
         pairs = content_stems(query)
         if not pairs or not self._slot_of:
-            return Ranked(hits=[], matched_stems=frozenset(), suggestion="")
+            return Ranked(hits=[], matched=frozenset(), suggestion="")
         self._refresh_arrays()
-        word_query, matched, suggestion = self._word_query(query, pairs)
-        gram_query: dict[str, float] = defaultdict(float)
-        for _stemmed, folded in pairs:
-            for gram in _grams(folded):
-                gram_query[gram] += 1.0
-        word_scores, _shared_words = self._bm25(self._words, word_query, self._word_length_array)
-        gram_scores, coverage = self._bm25(self._grams, gram_query, self._gram_length_array)
-        scores = WORD_WEIGHT * _scaled(word_scores) + GRAM_WEIGHT * _scaled(gram_scores)
+        stem_query, gram_query, matched, corrected = self._queries(pairs)
+        stem_scores = self._bm25(self._stems, stem_query, self._stem_length_array)
+        gram_scores, coverage = self._gram_bm25(gram_query)
+        scores = STEM_WEIGHT * _scaled(stem_scores) + GRAM_WEIGHT * _scaled(gram_scores)
         # An article that shares no word with the query is a hit through n-grams only when it
         # has at least half of the query's n-grams: a typo, not a chance likeness.
-        allowed = self._allowed(audiences, organisation_ids)
-        scores[~allowed] = 0.0
-        scores[(word_scores <= 0) & (coverage < MIN_GRAM_COVERAGE * len(gram_query))] = 0.0
+        scores[(stem_scores <= 0) & (coverage < MIN_GRAM_COVERAGE)] = 0.0
+        scores[~self._allowed(audiences, organisation_ids)] = 0.0
         candidates = np.flatnonzero(scores > 0)
+        suggestion = self._suggestion(query, corrected)
         if candidates.size == 0:
-            return Ranked(hits=[], matched_stems=frozenset(matched), suggestion=suggestion)
+            return Ranked(hits=[], matched=frozenset(matched), suggestion=suggestion)
         if candidates.size > limit:
             best = np.argpartition(-scores[candidates], limit - 1)[:limit]
             candidates = candidates[best]
@@ -312,69 +405,56 @@ class KnowledgeIndex:
             candidates.tolist(), key=lambda slot: (-scores[slot], self._article_ids[slot])
         )
         hits = [Hit(self._article_ids[slot], round(float(scores[slot]), 6)) for slot in order]
-        return Ranked(hits=hits, matched_stems=frozenset(matched), suggestion=suggestion)
+        return Ranked(hits=hits, matched=frozenset(matched), suggestion=suggestion)
 
-    def _word_query(
-        self, query: str, pairs: list[tuple[str, str]]
-    ) -> tuple[dict[str, float], set[str], str]:
-        weights: dict[str, float] = defaultdict(float)
+    def _queries(
+        self, pairs: list[tuple[str, str]]
+    ) -> tuple[dict[str, float], dict[str, float], set[str], dict[str, str]]:
+        stem_query: dict[str, float] = defaultdict(float)
+        gram_query: dict[str, float] = defaultdict(float)
         matched: set[str] = set()
-        corrected_words: dict[str, str] = {}
-        for stemmed, folded in pairs:
-            if self._words.document_frequency(stemmed):
-                weights[stemmed] += 1.0
+        corrected: dict[str, str] = {}
+        for stemmed, form in pairs:
+            for gram in _grams(form):
+                gram_query[gram] += 1.0
+            if self._stems.document_frequency(stemmed):
+                stem_query[stemmed] += 1.0
                 matched.add(stemmed)
             else:
-                corrections = self._corrections(folded)
+                corrections = self._corrections(form)
                 if corrections:
-                    corrected_words[folded] = corrections[0]
+                    corrected[form] = corrections[0]
                 for correction in corrections:
-                    correction_stem = self._stem_of_word.get(correction, correction)
-                    weights[correction_stem] += CORRECTION_WEIGHT / len(corrections)
-                    matched.add(correction_stem)
+                    correction_stem = self._stem_of_form.get(correction, correction)
+                    stem_query[correction_stem] += CORRECTION_WEIGHT / len(corrections)
+                    matched.update((correction, correction_stem))
                 for part in self._parts(stemmed):
-                    weights[part] += PART_WEIGHT
+                    stem_query[part] += PART_WEIGHT
                     matched.add(part)
             for synonym in self._synonyms.get(stemmed, ()):
-                weights[synonym] += SYNONYM_WEIGHT
+                stem_query[synonym] += SYNONYM_WEIGHT
                 matched.add(synonym)
-        return weights, matched, self._suggestion(query, corrected_words)
+        return stem_query, gram_query, matched, corrected
 
-    def _corrections(self, folded: str, most: int = 2) -> list[str]:
-        """The known words nearest a word the index does not have, most used first."""
-        if len(folded) < 4 or not folded.isalpha() or self._word_count[folded] > 0:
+    def _corrections(self, form: str, most: int = 2) -> list[str]:
+        """The known forms nearest a word the index does not have, nearest first."""
+        if len(form) < 4 or not form.isalpha() or self._vocabulary.count(form) > 0:
             return []
-        cached = self._corrections_of.get(folded)
-        if cached is not None:
-            return cached
-        limit = 1 if len(folded) < 8 else 2
-        word_grams = self._word_gram_index()
-        shared: Counter[str] = Counter()
-        for gram in set(_grams(folded)):
-            shared.update(word_grams.get(gram, ()))
-        near = []
-        for candidate, _count in shared.most_common(CORRECTION_CANDIDATES):
-            if abs(len(candidate) - len(folded)) > limit or self._word_count[candidate] <= 0:
-                continue
-            distance = edit_distance(folded, candidate, limit)
-            if distance <= limit:
-                near.append((distance, -self._word_count[candidate], candidate))
-        near.sort()
-        corrections = [candidate for _d, _c, candidate in near[:most]]
-        if len(self._corrections_of) > 10_000:
-            self._corrections_of.clear()
-        self._corrections_of[folded] = corrections
-        return corrections
+        near = self._near(form)
+        limit = 1 if len(form) < 8 else 2
+        return [
+            candidate
+            for candidate, _likeness in near
+            if edit_distance(form, candidate, limit) <= limit
+        ][:most]
 
-    def _word_gram_index(self) -> dict[str, set[str]]:
-        if self._word_grams is None:
-            index: dict[str, set[str]] = {}
-            for word, count in self._word_count.items():
-                if count > 0:
-                    for gram in _grams(word):
-                        index.setdefault(gram, set()).add(word)
-            self._word_grams = index
-        return self._word_grams
+    def _near(self, form: str) -> list[tuple[str, float]]:
+        cached = self._near_of.get(form)
+        if cached is None:
+            if len(self._near_of) > 10_000:
+                self._near_of.clear()
+            cached = self._near_of[form] = self._vocabulary.near(form)
+        return cached
 
     def _suggestion(self, query: str, corrected: dict[str, str]) -> str:
         if not corrected:
@@ -385,25 +465,22 @@ class KnowledgeIndex:
             words.append(self._shown_form(replacement) if replacement else word)
         return " ".join(words)
 
-    def _shown_form(self, folded: str) -> str:
+    def _shown_form(self, form: str) -> str:
         """The word as an article writes it, with its å, ä and ö: "sophamtning" → "sophämtning"."""
-        postings = self._words.by_term.get(self._stem_of_word.get(folded, folded), {})
-        for slot in list(postings)[:20]:
+        for slot in list(self._forms.by_term.get(form, {}))[:20]:
             document = self._documents.get(self._article_ids[slot])
             if document is None:
                 continue
             text = f"{document.title} {' '.join(document.keywords)} {document.body_text}"
             for word in tokens(text):
-                if fold(word) == folded:
+                if fold(word) == form:
                     return word
-        return folded
+        return form
 
     def _bm25(
         self, postings: _Postings, query: dict[str, float], lengths: FloatArray
-    ) -> tuple[FloatArray, FloatArray]:
-        """BM25 scores per slot, and how many of the query's terms each slot has."""
+    ) -> FloatArray:
         scores = np.zeros(len(self._article_ids))
-        shared = np.zeros(len(self._article_ids))
         count = len(self._slot_of)
         live_lengths = lengths[lengths > 0]
         average = float(live_lengths.mean()) if live_lengths.size else 1.0
@@ -415,15 +492,69 @@ class KnowledgeIndex:
             frequency = slots.size
             idf = math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
             scores[slots] += (query_weight * idf) * weights
+        return scores
+
+    def _gram_bm25(self, query: dict[str, float]) -> tuple[FloatArray, FloatArray]:
+        """BM25 over the query's n-grams, and the share of them each article has (the n-grams
+        too common to count left out of both)."""
+        scores = np.zeros(len(self._article_ids))
+        shared = np.zeros(len(self._article_ids))
+        considered = 0
+        count = len(self._slot_of)
+        lengths = self._gram_length_array
+        live_lengths = lengths[lengths > 0]
+        average = float(live_lengths.mean()) if live_lengths.size else 1.0
+        if abs(average - self._gram_average) > AVERAGE_DRIFT * max(self._gram_average, 1.0):
+            self._gram_postings.clear()
+            self._gram_average = average
+        most_forms = max(50, MAX_GRAM_SHARE * len(self._vocabulary.forms))
+        for gram, query_weight in query.items():
+            if len(self._vocabulary.with_gram(gram)) > most_forms:
+                continue
+            considered += 1
+            found = self._gram_weights(gram, most_forms)
+            if found is None:
+                continue
+            slots, weights = found
+            frequency = slots.size
+            idf = math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+            scores[slots] += (query_weight * idf) * weights
             shared[slots] += 1
-        return scores, shared
+        return scores, shared / max(considered, 1)
+
+    def _gram_weights(self, gram: str, most_forms: float) -> tuple[IntArray, FloatArray] | None:
+        """The articles with the n-gram and their BM25 weights without the idf, gathered from
+        the forms that contain it and kept until one of those forms changes."""
+        cached = self._gram_postings.get(gram)
+        if cached is not None:
+            return cached
+        form_ids = self._vocabulary.with_gram(gram)
+        if not form_ids or len(form_ids) > most_forms:
+            return None
+        slot_parts = []
+        frequency_parts = []
+        forms = self._vocabulary.forms
+        for form_id in form_ids:
+            found = self._forms.raw(forms[form_id])
+            if found is not None:
+                slot_parts.append(found[0])
+                frequency_parts.append(found[1])
+        if not slot_parts:
+            return None
+        slots, inverse = np.unique(np.concatenate(slot_parts), return_inverse=True)
+        frequencies = np.bincount(inverse, weights=np.concatenate(frequency_parts))
+        norm = K1 * (1 - B + B * self._gram_length_array[slots] / self._gram_average)
+        cached = (slots, frequencies * (K1 + 1) / (frequencies + norm))
+        self._gram_postings[gram] = cached
+        return cached
 
     def _allowed(
         self, audiences: Iterable[str] | None, organisation_ids: Iterable[int] | None
     ) -> npt.NDArray[np.bool_]:
         allowed: npt.NDArray[np.bool_] = np.not_equal(self._slot_article, 0)
         if audiences is not None:
-            allowed &= np.isin(self._slot_audience, list(audiences))
+            codes = [_AUDIENCE_CODES[audience] for audience in audiences]
+            allowed &= np.isin(self._slot_audience, codes)
         if organisation_ids is not None:
             allowed &= np.isin(self._slot_organisation, list(organisation_ids))
         return allowed
@@ -433,8 +564,8 @@ class KnowledgeIndex:
             return
         self._slot_article = np.array(self._article_ids, dtype=np.int64)
         self._slot_organisation = np.array(self._organisation, dtype=np.int64)
-        self._slot_audience = np.array(self._audience, dtype=object)
-        self._word_length_array = np.array(self._word_length, dtype=np.float64)
+        self._slot_audience = np.array(self._audience, dtype=np.int64)
+        self._stem_length_array = np.array(self._stem_length, dtype=np.float64)
         self._gram_length_array = np.array(self._gram_length, dtype=np.float64)
         self._arrays_dirty = False
 
@@ -452,17 +583,15 @@ def _scaled(scores: FloatArray) -> FloatArray:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def snippet(
-    text: str, matched_stems: frozenset[str], *, length: int = 240
-) -> list[tuple[str, bool]]:
+def snippet(text: str, matched: frozenset[str], *, length: int = 240) -> list[tuple[str, bool]]:
     """The passage of the text with most query words, as (text, is_match) pieces to show with
-    the matches marked. Words match by their folded stem, so "soporna" marks "sopor"."""
+    the matches marked. Words match by their folded stem or form, so "soporna" marks "sopor"."""
     sentences = [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
     if not sentences:
         return []
 
     def hits(sentence: str) -> int:
-        return sum(1 for word in tokens(sentence) if _word_matches(word, matched_stems))
+        return sum(1 for word in tokens(sentence) if _word_matches(word, matched))
 
     best = max(range(len(sentences)), key=lambda index: (hits(sentences[index]), -index))
     passage = sentences[best]
@@ -475,7 +604,7 @@ def snippet(
     pieces: list[tuple[str, bool]] = []
     position = 0
     for match in re.finditer(r"\w+", passage):
-        if _word_matches(match.group(), matched_stems):
+        if _word_matches(match.group(), matched):
             if match.start() > position:
                 pieces.append((passage[position : match.start()], False))
             pieces.append((match.group(), True))
@@ -485,8 +614,5 @@ def snippet(
     return pieces
 
 
-def _word_matches(word: str, matched_stems: frozenset[str]) -> bool:
-    return any(
-        stemmed in matched_stems or folded in matched_stems
-        for stemmed, folded in content_stems(word)
-    )
+def _word_matches(word: str, matched: frozenset[str]) -> bool:
+    return any(stemmed in matched or form in matched for stemmed, form in content_stems(word))

@@ -84,7 +84,7 @@ def search(
                 score=hit.score,
                 audience=document.audience,
                 organisation_id=document.organisation_id,
-                snippet=snippet(document.body_text, ranked.matched_stems),
+                snippet=snippet(document.body_text, ranked.matched),
                 body_text=document.body_text,
             )
         )
