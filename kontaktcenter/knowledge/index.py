@@ -56,6 +56,8 @@ GRAM_SIZES = (3, 4)
 # tells nothing about an article and is left out of the ranking.
 MAX_GRAM_SHARE = 0.05
 MIN_GRAM_COVERAGE = 0.5
+# The n-grams of a misspelt word match nothing; its correction's n-grams stand in, at this weight.
+CORRECTION_GRAM_WEIGHT = 0.5
 # A written form is near a query word from this Dice likeness of their n-grams on: a typo or
 # another ending stays above it, a word that only shares an ending ("-ning") falls below.
 MIN_LIKENESS = 0.5
@@ -428,6 +430,9 @@ class KnowledgeIndex:
                     correction_stem = self._stem_of_form.get(correction, correction)
                     stem_query[correction_stem] += CORRECTION_WEIGHT / len(corrections)
                     matched.update((correction, correction_stem))
+
+                    for gram in _grams(correction):
+                        gram_query[gram] += CORRECTION_GRAM_WEIGHT / len(corrections)
                 for part in self._parts(stemmed):
                     stem_query[part] += PART_WEIGHT
                     matched.add(part)
