@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.desk.forms import CategoryField, _category_choices, _load_category
 from kontaktcenter.knowledge.choices import Audience
 from kontaktcenter.knowledge.selectors import no_organisations
 
@@ -88,3 +89,43 @@ class SynonymForm(forms.Form):
         max_length=500,
         help_text=_("Separated by commas, e.g. sophämtning, avfallshämtning, soptömning."),
     )
+
+
+class ArticleSettingsForm(forms.Form):
+    """Who reads the article, when it is reviewed, and where the matter continues."""
+
+    audience = forms.ChoiceField(label=_("Audience"), choices=Audience.choices)
+    review_by = forms.DateField(
+        label=_("Review by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    categories = forms.TypedMultipleChoiceField(
+        label=_("Categories"),
+        required=False,
+        coerce=_load_category,
+        choices=_category_choices,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    case_category = CategoryField(label=_("Case type that continues the matter"), required=False)
+    eservice_path = forms.CharField(
+        label=_("E-service form"),
+        required=False,
+        max_length=200,
+        help_text=_("A path on this site where the matter continues, e.g. /e-tjanst/parkering/."),
+    )
+    related = forms.CharField(
+        label=_("Related articles"),
+        required=False,
+        help_text=_("The articles' numbers, separated by commas."),
+    )
+    archived = forms.BooleanField(label=_("Archived: no longer shown or found"), required=False)
+
+    def clean_related(self) -> list[int]:
+        numbers = []
+        for part in self.cleaned_data["related"].split(","):
+            number = part.strip().lstrip("#")
+            if not number:
+                continue
+            if not number.isdigit():
+                raise forms.ValidationError(_("Write the articles' numbers, e.g. 12, 40."))
+            numbers.append(int(number))
+        return numbers

@@ -35,19 +35,24 @@ urlpatterns = [
     path("kunskapsbas/ny/", knowledge.knowledge_article_create, name="knowledge_article_create"),
     path("kunskapsbas/<int:article_id>/", knowledge.knowledge_article, name="knowledge_article"),
     path(
-        "kunskap/<int:article_id>/ny-version/",
+        "kunskapsbas/<int:article_id>/ny-version/",
         knowledge.knowledge_article_revise,
         name="knowledge_article_revise",
     ),
     path(
-        "kunskap/version/<int:version_id>/beslut/",
+        "kunskapsbas/<int:article_id>/installningar/",
+        knowledge.knowledge_article_settings,
+        name="knowledge_article_settings",
+    ),
+    path(
+        "kunskapsbas/version/<int:version_id>/beslut/",
         knowledge.knowledge_version_decide,
         name="knowledge_version_decide",
     ),
     path("kunskapsbas/rapport/", knowledge.knowledge_report, name="knowledge_report"),
     path("kunskapsbas/synonymer/", knowledge.knowledge_synonyms, name="knowledge_synonyms"),
     path(
-        "kunskap/synonymer/<int:synonym_id>/ta-bort/",
+        "kunskapsbas/synonymer/<int:synonym_id>/ta-bort/",
         knowledge.knowledge_synonym_delete,
         name="knowledge_synonym_delete",
     ),

@@ -133,3 +133,42 @@ def test_an_administrator_adds_a_synonym(client: Client, traffic_admin, swimming
 
     found = client.get(reverse("desk:knowledge_search"), {"q": "badhus"}).content.decode()
     assert "Öppettider i simhallarna" in found
+
+
+def test_an_administrator_links_an_article_and_archives_another(
+    client: Client, traffic_admin, traffic_office, street_lighting, tier1_agent
+):
+    lamp = services.article_create(
+        actor=PUBLISHER, organisation=traffic_office, title="Gatlampor", body="Text.", publish=True
+    )
+    old = services.article_create(
+        actor=PUBLISHER, organisation=traffic_office, title="Gammal", body="Text.", publish=True
+    )
+    client.force_login(traffic_admin)
+
+    response = client.post(
+        reverse("desk:knowledge_article_settings", args=[lamp.pk]),
+        {
+            "audience": "public",
+            "categories": [str(street_lighting.pk)],
+            "case_category": str(street_lighting.pk),
+            "eservice_path": "/e-tjanst/felanmalan/",
+            "related": f"{old.pk}",
+        },
+    )
+    assert response.status_code == 302
+    lamp.refresh_from_db()
+    assert (lamp.audience, lamp.case_category, lamp.eservice_path) == (
+        "public",
+        street_lighting,
+        "/e-tjanst/felanmalan/",
+    )
+    assert list(lamp.related.all()) == [old]
+
+    refused = client.post(
+        reverse("desk:knowledge_article_settings", args=[old.pk]),
+        {"audience": "both", "eservice_path": "https://elsewhere.example", "archived": "on"},
+    )
+    assert refused.status_code == 400
+    old.refresh_from_db()
+    assert old.archived is False

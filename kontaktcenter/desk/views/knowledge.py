@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kontaktcenter.core.errors import NotFound, ServiceError
 from kontaktcenter.desk.knowledge_forms import (
     ArticleCreateForm,
+    ArticleSettingsForm,
     ArticleTextForm,
     DecisionForm,
     KnowledgeSearchForm,
@@ -169,6 +170,52 @@ def knowledge_article_revise(request: HttpRequest, article_id: int) -> HttpRespo
     status = 400 if request.method == "POST" else 200
     return render(
         request, "desk/knowledge/edit.html", {"form": form, "article": article}, status=status
+    )
+
+
+@login_required
+def knowledge_article_settings(request: HttpRequest, article_id: int) -> HttpResponse:
+    user = current_user(request)
+    article = _article_or_404(request, article_id)
+    if not policies.may_edit(
+        user, organisation_id=article.organisation_id, owner_id=article.owner_id
+    ):
+        raise HttpForbidden
+    initial = {
+        "audience": article.audience,
+        "review_by": article.review_by,
+        "categories": [str(category.pk) for category in article.categories.all()],
+        "case_category": str(article.case_category_id or ""),
+        "eservice_path": article.eservice_path,
+        "related": ", ".join(str(other.pk) for other in article.related.all()),
+        "archived": article.archived,
+    }
+    form = ArticleSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.article_settings_update(
+                actor=user,
+                article=article,
+                audience=data["audience"],
+                review_by=data["review_by"],
+                categories=data["categories"],
+                related=selectors.articles_by_ids(actor=user, article_ids=data["related"]),
+                case_category=data["case_category"],
+                eservice_path=data["eservice_path"],
+                archived=data["archived"],
+            )
+        except ServiceError as error:
+            show_on_form(form, error)
+        else:
+            messages.success(request, _("The article's settings were saved."))
+            return redirect("desk:knowledge_article", article_id=article.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "desk/knowledge/settings.html",
+        {"form": form, "article": article},
+        status=status,
     )
 
 
