@@ -42,7 +42,7 @@ def plain_text(body: str) -> str:
     """The words of a sanitised HTML body without its tags, blocks kept apart by new lines."""
     spaced = body.replace("</p>", "</p>\n").replace("<br>", "\n").replace("</li>", "</li>\n")
     text = nh3.clean(spaced, tags=set())
-    return html.unescape(text)
+    return html.unescape(text).strip()
 
 
 def bump_generation() -> int:

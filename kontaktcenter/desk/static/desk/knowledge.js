@@ -63,7 +63,7 @@
     if (!button || !answer) {
       return;
     }
-    const text = button.dataset.answer || "";
+    const text = (button.dataset.answer || "").trim();
     answer.value = answer.value.trim() ? `${answer.value.trim()}\n\n${text}` : text;
     const box = results.querySelector(`input[name=articles_used][value="${button.dataset.article}"]`);
     if (box) {
