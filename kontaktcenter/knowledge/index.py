@@ -53,8 +53,8 @@ GRAM_WEIGHT = 1.0
 CORRECTION_WEIGHT = 0.7
 GRAM_SIZES = (3, 4)
 # An n-gram found in more than this share of the vocabulary's forms (endings such as "ing_")
-# tells nothing about an article and is left out of the ranking.
-MAX_GRAM_SHARE = 0.05
+# tells little about an article, costs most to gather, and is left out of the ranking.
+MAX_GRAM_SHARE = 0.02
 MIN_GRAM_COVERAGE = 0.5
 # The n-grams of a misspelt word match nothing; its correction's n-grams stand in, at this weight.
 CORRECTION_GRAM_WEIGHT = 0.5
@@ -64,8 +64,6 @@ MIN_LIKENESS = 0.5
 # How many near forms one query word may bring in, the nearest first.
 NEAR_FORMS = 8
 
-# BM25 weights are kept per term and made again when the average length has moved this much.
-AVERAGE_DRIFT = 0.05
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -101,20 +99,16 @@ class Ranked:
 
 @dataclass
 class _Postings:
-    """term → {slot: weighted term frequency}; numpy copies of each term's BM25 weights
-    (without the idf) are made on first use and dropped when the term changes."""
+    """term → {slot: weighted term frequency}, with numpy copies made on first use and
+    dropped when the term changes."""
 
     by_term: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
-    arrays: dict[str, tuple[IntArray, FloatArray]] = field(default_factory=dict)
     raw_arrays: dict[str, tuple[IntArray, FloatArray]] = field(default_factory=dict)
-    average_used: float = 0.0
 
     def add(self, slot: int, frequencies: dict[str, float]) -> None:
-        arrays, raw_arrays = self.arrays, self.raw_arrays
+        raw_arrays = self.raw_arrays
         for term, frequency in frequencies.items():
             self.by_term[term][slot] = frequency
-            if arrays and term in arrays:
-                del arrays[term]
             if raw_arrays and term in raw_arrays:
                 del raw_arrays[term]
 
@@ -125,7 +119,6 @@ class _Postings:
                 postings.pop(slot, None)
                 if not postings:
                     del self.by_term[term]
-            self.arrays.pop(term, None)
             self.raw_arrays.pop(term, None)
 
     def document_frequency(self, term: str) -> int:
@@ -149,20 +142,13 @@ class _Postings:
     def weights(
         self, term: str, lengths: FloatArray, average: float
     ) -> tuple[IntArray, FloatArray] | None:
-        if abs(average - self.average_used) > AVERAGE_DRIFT * max(self.average_used, 1.0):
-            self.arrays.clear()
-            self.average_used = average
-        cached = self.arrays.get(term)
-        if cached is None:
-            postings = self.by_term.get(term)
-            if not postings:
-                return None
-            slots = np.fromiter(postings.keys(), dtype=np.int64, count=len(postings))
-            frequencies = np.fromiter(postings.values(), dtype=np.float64, count=len(postings))
-            norm = K1 * (1 - B + B * lengths[slots] / self.average_used)
-            cached = (slots, frequencies * (K1 + 1) / (frequencies + norm))
-            self.arrays[term] = cached
-        return cached
+        """The term's slots and BM25 weights without the idf, for the lengths of now."""
+        found = self.raw(term)
+        if found is None:
+            return None
+        slots, frequencies = found
+        norm = K1 * (1 - B + B * lengths[slots] / average)
+        return slots, frequencies * (K1 + 1) / (frequencies + norm)
 
 
 class _Vocabulary:
@@ -255,7 +241,10 @@ class KnowledgeIndex:
         self._gram_length: list[float] = []
         # An n-gram's articles and frequencies, gathered from the forms that contain it.
         self._gram_postings: dict[str, tuple[IntArray, FloatArray]] = {}
-        self._gram_average = 0.0
+        # Changes to cached n-grams not yet merged into them: merging costs one pass over the
+        # n-gram's array, gathering again from every form that has it costs far more.
+        self._gram_added: dict[str, dict[int, float]] = defaultdict(dict)
+        self._gram_removed: dict[str, set[int]] = defaultdict(set)
         self._terms_of_slot: dict[int, tuple[list[str], list[str]]] = {}
         self._vocabulary = _Vocabulary()
         self._stem_of_form: dict[str, str] = {}
@@ -324,9 +313,9 @@ class KnowledgeIndex:
         for stemmed in list(stem_frequencies):
             for part in self._parts(stemmed):
                 stem_frequencies[part] += PART_WEIGHT * stem_frequencies[stemmed]
-        for form in form_frequencies:
+        for form, frequency in form_frequencies.items():
             self._vocabulary.add(form)
-            self._forget_grams(form)
+            self._note_grams_added(slot, form, frequency)
 
         self._stems.add(slot, stem_frequencies)
         self._forms.add(slot, form_frequencies)
@@ -348,7 +337,7 @@ class KnowledgeIndex:
         self._forms.remove(slot, forms)
         for form in forms:
             self._vocabulary.drop(form)
-            self._forget_grams(form)
+            self._note_grams_removed(slot, form)
         self._stem_length[slot] = 0.0
         self._gram_length[slot] = 0.0
         self._article_ids[slot] = 0
@@ -356,10 +345,21 @@ class KnowledgeIndex:
         self._near_of.clear()
         self._arrays_dirty = True
 
-    def _forget_grams(self, form: str) -> None:
-        if self._gram_postings:
-            for gram in _grams(form):
-                self._gram_postings.pop(gram, None)
+    def _note_grams_added(self, slot: int, form: str, frequency: float) -> None:
+        cached = self._gram_postings
+        if cached:
+            for gram in set(_grams(form)):
+                if gram in cached:
+                    added = self._gram_added[gram]
+                    added[slot] = added.get(slot, 0.0) + frequency
+
+    def _note_grams_removed(self, slot: int, form: str) -> None:
+        cached = self._gram_postings
+        if cached:
+            for gram in set(_grams(form)):
+                if gram in cached:
+                    self._gram_added.get(gram, {}).pop(slot, None)
+                    self._gram_removed[gram].add(slot)
 
     def _parts(self, stemmed: str) -> list[str]:
         if len(stemmed) < 6:
@@ -509,37 +509,46 @@ class KnowledgeIndex:
         lengths = self._gram_length_array
         live_lengths = lengths[lengths > 0]
         average = float(live_lengths.mean()) if live_lengths.size else 1.0
-        if abs(average - self._gram_average) > AVERAGE_DRIFT * max(self._gram_average, 1.0):
-            self._gram_postings.clear()
-            self._gram_average = average
         most_forms = max(50, MAX_GRAM_SHARE * len(self._vocabulary.forms))
         for gram, query_weight in query.items():
             if len(self._vocabulary.with_gram(gram)) > most_forms:
                 continue
             considered += 1
-            found = self._gram_weights(gram, most_forms)
+            found = self._gram_frequencies(gram)
             if found is None:
                 continue
-            slots, weights = found
+            slots, frequencies = found
             frequency = slots.size
             idf = math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            scores[slots] += (query_weight * idf) * weights
+            norm = K1 * (1 - B + B * lengths[slots] / average)
+            scores[slots] += (query_weight * idf) * frequencies * (K1 + 1) / (frequencies + norm)
             shared[slots] += 1
         return scores, shared / max(considered, 1)
 
-    def _gram_weights(self, gram: str, most_forms: float) -> tuple[IntArray, FloatArray] | None:
-        """The articles with the n-gram and their BM25 weights without the idf, gathered from
-        the forms that contain it and kept until one of those forms changes."""
+    def _gram_frequencies(self, gram: str) -> tuple[IntArray, FloatArray] | None:
+        """The articles with the n-gram and its weighted frequency in each, gathered from the
+        forms that contain it once, then kept up to date with the changes since."""
         cached = self._gram_postings.get(gram)
-        if cached is not None:
-            return cached
-        form_ids = self._vocabulary.with_gram(gram)
-        if not form_ids or len(form_ids) > most_forms:
+        if cached is None:
+            cached = self._gather(gram)
+            self._gram_added.pop(gram, None)
+            self._gram_removed.pop(gram, None)
+        else:
+            removed = self._gram_removed.pop(gram, None)
+            added = self._gram_added.pop(gram, None)
+            if removed or added:
+                cached = _patched(cached, removed or set(), added or {})
+        if cached is None or cached[0].size == 0:
+            self._gram_postings.pop(gram, None)
             return None
+        self._gram_postings[gram] = cached
+        return cached
+
+    def _gather(self, gram: str) -> tuple[IntArray, FloatArray] | None:
         slot_parts = []
         frequency_parts = []
         forms = self._vocabulary.forms
-        for form_id in form_ids:
+        for form_id in self._vocabulary.with_gram(gram):
             found = self._forms.raw(forms[form_id])
             if found is not None:
                 slot_parts.append(found[0])
@@ -547,11 +556,7 @@ class KnowledgeIndex:
         if not slot_parts:
             return None
         slots, inverse = np.unique(np.concatenate(slot_parts), return_inverse=True)
-        frequencies = np.bincount(inverse, weights=np.concatenate(frequency_parts))
-        norm = K1 * (1 - B + B * self._gram_length_array[slots] / self._gram_average)
-        cached = (slots, frequencies * (K1 + 1) / (frequencies + norm))
-        self._gram_postings[gram] = cached
-        return cached
+        return slots, _summed(inverse, np.concatenate(frequency_parts))
 
     def _allowed(
         self, audiences: Iterable[str] | None, organisation_ids: Iterable[int] | None
@@ -573,6 +578,29 @@ class KnowledgeIndex:
         self._stem_length_array = np.array(self._stem_length, dtype=np.float64)
         self._gram_length_array = np.array(self._gram_length, dtype=np.float64)
         self._arrays_dirty = False
+
+
+def _patched(
+    postings: tuple[IntArray, FloatArray], removed: set[int], added: dict[int, float]
+) -> tuple[IntArray, FloatArray]:
+    slots, frequencies = postings
+    if removed:
+        keep = ~np.isin(slots, np.fromiter(removed, dtype=np.int64, count=len(removed)))
+        slots, frequencies = slots[keep], frequencies[keep]
+    if added:
+        slots = np.concatenate([slots, np.fromiter(added, dtype=np.int64, count=len(added))])
+        frequencies = np.concatenate(
+            [frequencies, np.fromiter(added.values(), dtype=np.float64, count=len(added))]
+        )
+        slots, inverse = np.unique(slots, return_inverse=True)
+        frequencies = _summed(inverse, frequencies)
+    return slots, frequencies
+
+
+def _summed(groups: IntArray, values: FloatArray) -> FloatArray:
+    """The values added up per group (numpy's stubs do not know bincount gives floats here)."""
+    summed: FloatArray = np.bincount(groups, weights=values).astype(np.float64, copy=False)
+    return summed
 
 
 @lru_cache(maxsize=200_000)
