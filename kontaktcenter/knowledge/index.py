@@ -139,16 +139,13 @@ class _Postings:
             self.raw_arrays[term] = cached
         return cached
 
-    def weights(
-        self, term: str, lengths: FloatArray, average: float
-    ) -> tuple[IntArray, FloatArray] | None:
+    def weights(self, term: str, norms: FloatArray) -> tuple[IntArray, FloatArray] | None:
         """The term's slots and BM25 weights without the idf, for the lengths of now."""
         found = self.raw(term)
         if found is None:
             return None
         slots, frequencies = found
-        norm = K1 * (1 - B + B * lengths[slots] / average)
-        return slots, frequencies * (K1 + 1) / (frequencies + norm)
+        return slots, frequencies * (K1 + 1) / (frequencies + norms[slots])
 
 
 class _Vocabulary:
@@ -487,10 +484,9 @@ class KnowledgeIndex:
     ) -> FloatArray:
         scores = np.zeros(len(self._article_ids))
         count = len(self._slot_of)
-        live_lengths = lengths[lengths > 0]
-        average = float(live_lengths.mean()) if live_lengths.size else 1.0
+        norms = _length_norms(lengths)
         for term, query_weight in query.items():
-            found = postings.weights(term, lengths, average)
+            found = postings.weights(term, norms)
             if found is None:
                 continue
             slots, weights = found
@@ -506,9 +502,7 @@ class KnowledgeIndex:
         shared = np.zeros(len(self._article_ids))
         considered = 0
         count = len(self._slot_of)
-        lengths = self._gram_length_array
-        live_lengths = lengths[lengths > 0]
-        average = float(live_lengths.mean()) if live_lengths.size else 1.0
+        norms = _length_norms(self._gram_length_array)
         most_forms = max(50, MAX_GRAM_SHARE * len(self._vocabulary.forms))
         for gram, query_weight in query.items():
             if len(self._vocabulary.with_gram(gram)) > most_forms:
@@ -520,8 +514,9 @@ class KnowledgeIndex:
             slots, frequencies = found
             frequency = slots.size
             idf = math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            norm = K1 * (1 - B + B * lengths[slots] / average)
-            scores[slots] += (query_weight * idf) * frequencies * (K1 + 1) / (frequencies + norm)
+            scores[slots] += (
+                (query_weight * idf) * frequencies * (K1 + 1) / (frequencies + norms[slots])
+            )
             shared[slots] += 1
         return scores, shared / max(considered, 1)
 
@@ -595,6 +590,14 @@ def _patched(
         slots, inverse = np.unique(slots, return_inverse=True)
         frequencies = _summed(inverse, frequencies)
     return slots, frequencies
+
+
+def _length_norms(lengths: FloatArray) -> FloatArray:
+    """BM25's k1 · (1 − b + b · length / average length) for every slot at once."""
+    live = lengths[lengths > 0]
+    average = float(live.mean()) if live.size else 1.0
+    norms: FloatArray = K1 * (1 - B + B * lengths / average)
+    return norms
 
 
 def _summed(groups: IntArray, values: FloatArray) -> FloatArray:
