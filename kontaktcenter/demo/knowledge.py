@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from kontaktcenter.accounts.actors import SystemActor
+from kontaktcenter.accounts.actors import ResidentActor, SystemActor
 from kontaktcenter.accounts.models import Role, User
 from kontaktcenter.core.clock import today
 from kontaktcenter.directory.models import Organisation
@@ -305,5 +305,7 @@ def create_knowledge(
         services.version_submit(actor=traffic_admin, version=revision)
     feedback = (("simhallar", True), ("simhallar", True), ("bygglov-altan", False))
     for article_key, helpful in feedback:
-        services.feedback_record(article=articles[article_key], helpful=helpful)
+        services.feedback_record(
+            actor=ResidentActor(), article=articles[article_key], helpful=helpful
+        )
     return list(articles.values())

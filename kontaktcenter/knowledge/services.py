@@ -22,7 +22,13 @@ from kontaktcenter.accounts.models import User
 from kontaktcenter.cases import services as case_services
 from kontaktcenter.cases.models import Contact
 from kontaktcenter.core.clock import now, today
-from kontaktcenter.core.errors import REQUIRED, TOO_LONG, PermissionDenied, ValidationError
+from kontaktcenter.core.errors import (
+    REQUIRED,
+    TOO_LONG,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.knowledge import errors, policies, selectors
 from kontaktcenter.knowledge.choices import Audience, SearchPlace, VersionStatus
@@ -345,8 +351,16 @@ def contact_answer_with_articles(
 
 
 @transaction.atomic
-def feedback_record(*, article: Article, helpful: bool) -> ArticleFeedback:
-    """A resident's answer to "did this answer your question?"."""
+def feedback_record(*, actor: Actor, article: Article, helpful: bool) -> ArticleFeedback:
+    """A reader's answer to "did this answer your question?" about an article they may read;
+    who answered is not kept."""
+    readable = (
+        article.published_id is not None
+        and not article.archived
+        and article.audience in policies.readable_audiences(actor)
+    )
+    if not readable:
+        raise NotFound(errors.ARTICLE_NOT_FOUND)
     return ArticleFeedback.objects.create(article=article, helpful=helpful, created_at=now())
 
 

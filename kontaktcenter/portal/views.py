@@ -63,6 +63,6 @@ def knowledge_feedback(request: HttpRequest, article_id: int) -> HttpResponse:
     if not form.is_valid() or article.published is None:
         return redirect("portal:knowledge_article", article_id=article.pk)
     helpful = form.cleaned_data["helpful"]
-    services.feedback_record(article=article, helpful=helpful)
+    services.feedback_record(actor=RESIDENT, article=article, helpful=helpful)
     url = reverse("portal:knowledge_article", kwargs={"article_id": article.pk})
     return redirect(f"{url}?tack={'ja' if helpful else 'nej'}#feedback")

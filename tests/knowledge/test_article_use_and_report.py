@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from kontaktcenter.accounts.actors import ResidentActor
 from kontaktcenter.cases import services as case_services
 from kontaktcenter.cases.models import Channel, ContactOutcome
-from kontaktcenter.core.errors import PermissionDenied
+from kontaktcenter.core.errors import NotFound, PermissionDenied
 from kontaktcenter.knowledge import selectors, services
 from kontaktcenter.knowledge.models import ArticleUse
 
@@ -66,9 +67,9 @@ def test_the_owner_report_shows_most_used_and_overdue_articles(
 
 
 def test_resident_feedback_is_counted_per_article(supervisor, waste_article):
-    services.feedback_record(article=waste_article, helpful=True)
-    services.feedback_record(article=waste_article, helpful=False)
-    services.feedback_record(article=waste_article, helpful=True)
+    services.feedback_record(actor=ResidentActor(), article=waste_article, helpful=True)
+    services.feedback_record(actor=ResidentActor(), article=waste_article, helpful=False)
+    services.feedback_record(actor=ResidentActor(), article=waste_article, helpful=True)
 
     assert selectors.owner_report(actor=supervisor).helpful == {waste_article.pk: (2, 1)}
 
@@ -88,3 +89,10 @@ def test_review_dates_before_today_are_overdue(supervisor, publish, clock):
 
     assert due_yesterday in overdue
     assert due_tomorrow not in overdue
+
+
+def test_feedback_on_an_internal_article_is_refused_as_not_found(publish):
+    internal = publish("Intern rutin", "Text.", audience="internal")
+
+    with pytest.raises(NotFound):
+        services.feedback_record(actor=ResidentActor(), article=internal, helpful=True)
