@@ -27,6 +27,7 @@ from kontaktcenter.core import clock as project_clock
 from kontaktcenter.directory.models import Organisation, OrganisationKind, Site
 from kontaktcenter.forwarding import services as forwarding_services
 from kontaktcenter.forwarding.models import Endpoint, EndpointKind, Sends
+from kontaktcenter.knowledge import search as knowledge_search
 from kontaktcenter.routing.models import Category, FeedbackKind, Handling
 from tests.factories import (
     CategoryFactory,
@@ -42,6 +43,14 @@ from tests.receivers import WebhookReceiver, running_receiver, send_due
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Who sets up what a test takes as given, where no person of the cast would.
 SETUP = SystemActor("test-setup")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_knowledge_index() -> Iterator[None]:
+    """The knowledge base's in-memory index must not outlive the test database it was read from."""
+    knowledge_search.forget_index()
+    yield
+    knowledge_search.forget_index()
 
 
 @pytest.fixture(autouse=True)

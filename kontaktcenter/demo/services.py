@@ -19,11 +19,13 @@ from kontaktcenter.demo.directory import create_directory
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.integrations import create_integrations
+from kontaktcenter.demo.knowledge import create_knowledge
 from kontaktcenter.demo.names import NameGenerator
 from kontaktcenter.demo.telephony import create_phone_queues, load_earlier_days
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
 from kontaktcenter.forwarding.models import Delivery, Endpoint
+from kontaktcenter.knowledge.models import Article
 from kontaktcenter.routing.models import Category
 from kontaktcenter.telephony.models import Agent, Call, Queue
 
@@ -68,6 +70,7 @@ def demo_counts() -> dict[str, int]:
         "phone queues": Queue.objects.count(),
         "phone agents": Agent.objects.count(),
         "calls": Call.objects.count(),
+        "knowledge articles": Article.objects.count(),
     }
 
 
@@ -108,6 +111,9 @@ def demo_load(
         create_endpoints(directory.organisations)
         # Before the history, so its cases get deadlines in the organisations' working time.
         create_casework(directory.organisations)
+        create_knowledge(
+            directory.organisations, {leaf.category.code: leaf.category for leaf in leaves}, users
+        )
         say(f"Generating {history_days} days of contacts and cases …")
         operator = next(org for org in directory.organisations.values() if org.is_operator)
         history = HistoryGenerator(

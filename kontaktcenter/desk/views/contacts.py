@@ -22,6 +22,9 @@ from kontaktcenter.desk.forms import (
     SearchForm,
 )
 from kontaktcenter.desk.views.common import current_user, report
+from kontaktcenter.desk.views.knowledge import suggestions_for
+from kontaktcenter.knowledge import selectors as knowledge_selectors
+from kontaktcenter.knowledge import services as knowledge_services
 
 
 @login_required
@@ -67,15 +70,31 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
     if contact.outcome != ContactOutcome.OPEN:
         return render(request, "desk/contact_done.html", {"contact": contact})
 
+    used = [int(value) for value in request.POST.getlist("articles_used") if value.isdigit()]
+    if request.method == "POST" and "find_articles" in request.POST:
+        # Without JavaScript: the agent asked for articles; keep everything typed so far.
+        form = ContactFinishForm(initial=request.POST.dict())
+        question = request.POST.get("question", "")
+        return render(
+            request,
+            "desk/contact.html",
+            {
+                "contact": contact,
+                "form": form,
+                "suggestions": suggestions_for(request, question),
+                "used": set(used),
+            },
+        )
     form = ContactFinishForm(request.POST or None, initial={"question": contact.question})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             outcome = data["outcome"]
             if outcome == OUTCOME_ANSWERED:
-                services.contact_answer_directly(
+                knowledge_services.contact_answer_with_articles(
                     actor=user,
                     contact=contact,
+                    articles=knowledge_selectors.articles_by_ids(actor=user, article_ids=used),
                     question=data["question"],
                     category=data["category"],
                     answer_note=data["answer"],
@@ -128,4 +147,15 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         else:
             return redirect("desk:contact_desk")
     status = 400 if request.method == "POST" else 200
-    return render(request, "desk/contact.html", {"contact": contact, "form": form}, status=status)
+    question = request.POST.get("question", "") if request.method == "POST" else contact.question
+    return render(
+        request,
+        "desk/contact.html",
+        {
+            "contact": contact,
+            "form": form,
+            "suggestions": suggestions_for(request, question),
+            "used": set(used),
+        },
+        status=status,
+    )
