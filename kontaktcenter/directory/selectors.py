@@ -79,3 +79,19 @@ def people_search(query: str, *, limit: int = 50) -> QuerySet[Person]:
             | Q(organisation__name__icontains=word)
         )
     return people.order_by("last_name", "first_name")[:limit]
+
+
+# The switchboard's search over people, functions and units (directory/search.py).
+from kontaktcenter.directory.search import DirectoryHit, directory_search  # noqa: E402
+
+__all__ = [
+    "DirectoryHit",
+    "directory_search",
+    "districts",
+    "operator_organisation",
+    "organisation_by_name",
+    "organisation_get",
+    "organisation_with_descendants",
+    "organisations_receiving_cases",
+    "people_search",
+]
