@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import phonenumbers
 from django.db import transaction
 
-from kontaktcenter.core.phone import DEFAULT_REGION
+from kontaktcenter.core.phone import DEFAULT_REGION, display_phone
 from kontaktcenter.core.text import MAX_WORD_LENGTH, analyse, fold, tokens
 from kontaktcenter.directory.models import (
     DirectoryEntry,
@@ -32,6 +33,10 @@ from kontaktcenter.directory.models import (
 )
 from kontaktcenter.directory.phonetic import sound_key
 
+# Stored in the card as the English identifiers; the desk translates them when it shows them.
+PHONE_LABEL = "phone"
+MOBILE_LABEL = "mobile"
+
 NAME_WEIGHT = 100
 PHONE_WEIGHT = 100
 SOUND_WEIGHT = 60
@@ -39,6 +44,7 @@ TITLE_WEIGHT = 40
 ORGANISATION_WEIGHT = 20
 
 BATCH_SIZE = 2_000
+MAX_DEPTH = 10
 
 
 def phone_digits(raw: str) -> str:
@@ -60,17 +66,29 @@ class OrganisationNames:
 
     words: dict[int, list[str]]
     parent: dict[int, int | None]
+    names: dict[int, str]
 
     @classmethod
     def load(cls) -> OrganisationNames:
         words: dict[int, list[str]] = {}
         parent: dict[int, int | None] = {}
+        names: dict[int, str] = {}
         for org_id, name, short_name, parent_id in Organisation.objects.values_list(
             "id", "name", "short_name", "parent_id"
         ):
             words[org_id] = [*analyse(name), *analyse(short_name)]
             parent[org_id] = parent_id
-        return cls(words=words, parent=parent)
+            names[org_id] = name
+        return cls(words=words, parent=parent, names=names)
+
+    def path(self, organisation_id: int | None) -> str:
+        """The organisation and those above it, nearest first: "Kansliet, Trafikkontoret"."""
+        found: list[str] = []
+        current = organisation_id
+        while current is not None and current in self.names and len(found) < MAX_DEPTH:
+            found.append(self.names[current])
+            current = self.parent.get(current)
+        return ", ".join(found)
 
     def chain_words(self, organisation_id: int) -> list[str]:
         """The words of the organisation and every organisation above it."""
@@ -136,6 +154,48 @@ def organisation_terms(organisation: Organisation, names: OrganisationNames) -> 
     return terms.weights
 
 
+def _phones(*labelled: tuple[str, str]) -> list[list[str]]:
+    return [[label, display_phone(number) or number] for label, number in labelled if number]
+
+
+def person_card(person: Person, names: OrganisationNames) -> dict[str, Any]:
+    return {
+        "name": str(person),
+        "title": person.title,
+        "organisation_id": person.organisation_id,
+        "organisation": names.names.get(person.organisation_id, ""),
+        "organisation_path": names.path(person.organisation_id),
+        "phones": _phones((PHONE_LABEL, person.phone), (MOBILE_LABEL, person.mobile)),
+        "email": person.email,
+        "substitute_id": person.substitute_id,
+    }
+
+
+def function_card(function: Function, names: OrganisationNames) -> dict[str, Any]:
+    return {
+        "name": function.name,
+        "organisation_id": function.organisation_id,
+        "organisation": names.names.get(function.organisation_id, ""),
+        "organisation_path": names.path(function.organisation_id),
+        "phones": _phones((PHONE_LABEL, function.phone)),
+        "email": function.email,
+        "keywords": function.keywords,
+        "opening_hours": function.opening_hours,
+    }
+
+
+def organisation_card(organisation: Organisation, names: OrganisationNames) -> dict[str, Any]:
+    return {
+        "name": organisation.name,
+        "kind": organisation.kind,
+        "organisation_id": organisation.pk,
+        "organisation": names.names.get(organisation.parent_id or 0, ""),
+        "organisation_path": names.path(organisation.parent_id),
+        "phones": _phones((PHONE_LABEL, organisation.phone)),
+        "email": organisation.email,
+    }
+
+
 def _sort_key(text: str) -> str:
     return " ".join(fold(word) for word in tokens(text))[:200]
 
@@ -145,9 +205,12 @@ def _batches(ids: list[int]) -> Iterator[list[int]]:
         yield ids[start : start + BATCH_SIZE]
 
 
-def _replace(kind: EntryKind, rows: list[tuple[int, str, dict[str, int]]]) -> None:
+Row = tuple[int, str, dict[str, int], dict[str, Any]]
+
+
+def _replace(kind: EntryKind, rows: list[Row]) -> None:
     """Drop and write again the entries of these objects, with their terms."""
-    object_ids = [object_id for object_id, _sort, _terms in rows]
+    object_ids = [row[0] for row in rows]
     target = {
         EntryKind.PERSON: "person_id",
         EntryKind.FUNCTION: "function_id",
@@ -155,13 +218,13 @@ def _replace(kind: EntryKind, rows: list[tuple[int, str, dict[str, int]]]) -> No
     }[kind]
     DirectoryEntry.objects.filter(**{f"{target}__in": object_ids}).delete()
     entries = DirectoryEntry.objects.bulk_create(
-        DirectoryEntry(kind=kind, sort_key=sort_key, **{target: object_id})
-        for object_id, sort_key, _terms in rows
+        DirectoryEntry(kind=kind, sort_key=sort_key, card=card, **{target: object_id})
+        for object_id, sort_key, _terms, card in rows
     )
     DirectoryTerm.objects.bulk_create(
         (
             DirectoryTerm(entry_id=entry.pk, term=term, weight=weight)
-            for entry, (_id, _sort, terms) in zip(entries, rows, strict=True)
+            for entry, (_id, _sort, terms, _card) in zip(entries, rows, strict=True)
             for term, weight in terms.items()
         ),
         batch_size=BATCH_SIZE,
@@ -183,6 +246,7 @@ def reindex_people(person_ids: Iterable[int] | None = None) -> int:
                 person.pk,
                 _sort_key(f"{person.last_name} {person.first_name}"),
                 person_terms(person, names),
+                person_card(person, names),
             )
             for person in people.filter(pk__in=batch)
         ]
@@ -201,7 +265,12 @@ def reindex_functions(function_ids: Iterable[int] | None = None) -> int:
     )
     for batch in _batches(ids):
         rows = [
-            (function.pk, _sort_key(function.name), function_terms(function, names))
+            (
+                function.pk,
+                _sort_key(function.name),
+                function_terms(function, names),
+                function_card(function, names),
+            )
             for function in functions.filter(pk__in=batch)
         ]
         _replace(EntryKind.FUNCTION, rows)
@@ -220,7 +289,12 @@ def reindex_organisations(organisation_ids: Iterable[int] | None = None) -> int:
         ids = sorted(_with_descendants(set(organisation_ids), names))
     for batch in _batches(ids):
         rows = [
-            (organisation.pk, _sort_key(organisation.name), organisation_terms(organisation, names))
+            (
+                organisation.pk,
+                _sort_key(organisation.name),
+                organisation_terms(organisation, names),
+                organisation_card(organisation, names),
+            )
             for organisation in organisations.filter(pk__in=batch, is_active=True)
         ]
         DirectoryEntry.objects.filter(organisation_id__in=batch).delete()

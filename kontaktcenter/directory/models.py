@@ -276,6 +276,10 @@ class DirectoryEntry(models.Model):
     )
     # Folded name: orders hits of equal score alphabetically.
     sort_key = models.CharField(max_length=200)
+    # What a hit shows that changes only with the directory (name, title, organisation path,
+    # phone numbers in display form, e-mail, keywords, opening hours, default substitute),
+    # prepared at indexing so that a keystroke formats nothing (see directory.search).
+    card = models.JSONField(default=dict)
 
     class Meta:
         constraints = [

@@ -12,9 +12,10 @@ organisation facts for the common switchboard.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import Q
@@ -27,9 +28,8 @@ from kontaktcenter.directory.models import (
     Absence,
     DirectoryEntry,
     DirectoryTerm,
-    EntryKind,
     Organisation,
-    Person,
+    OrganisationKind,
 )
 from kontaktcenter.directory.rules import (
     OrganisationFacts,
@@ -48,7 +48,7 @@ MAX_LIMIT = 100
 
 @dataclass(frozen=True, slots=True)
 class PhoneNumber:
-    label: str
+    label: str  # "phone" or "mobile"
     number: str  # as Swedes read it: "08-508 290 00"
 
 
@@ -72,7 +72,7 @@ class DirectoryHit:
     kind: str  # EntryKind value
     object_id: int
     name: str
-    title: str
+    title: str  # a person's title; for a unit, its kind
     organisation_id: int
     organisation: str
     # The organisation and those above it, nearest first: "Bokningsenheten, Idrottsförvaltningen".
@@ -144,39 +144,37 @@ def _ranked_entries(words: list[QueryWord], limit: int) -> list[tuple[int, int]]
         return [(int(entry_id), int(score)) for entry_id, score in cursor.fetchall()]
 
 
-def _organisation_facts() -> tuple[dict[int, OrganisationFacts], dict[int, str]]:
-    facts: dict[int, OrganisationFacts] = {}
-    names: dict[int, str] = {}
-    for org_id, name, parent_id, joined_on, local_phone, phone in Organisation.objects.values_list(
-        "id",
-        "name",
-        "parent_id",
-        "joined_common_switchboard_on",
-        "local_switchboard_phone",
-        "phone",
-    ):
-        facts[org_id] = OrganisationFacts(
+def _organisation_facts() -> dict[int, OrganisationFacts]:
+    return {
+        org_id: OrganisationFacts(
             parent_id=parent_id,
             joined_on=joined_on,
-            local_switchboard_phone=display_phone_or_raw(local_phone),
-            phone=display_phone_or_raw(phone),
+            local_switchboard_phone=local_phone,
+            phone=phone,
         )
-        names[org_id] = name
-    return facts, names
+        for org_id, parent_id, joined_on, local_phone, phone in Organisation.objects.values_list(
+            "id", "parent_id", "joined_common_switchboard_on", "local_switchboard_phone", "phone"
+        )
+    }
 
 
+@lru_cache(maxsize=4_096)
 def display_phone_or_raw(raw: str) -> str:
-    """A number as Swedes read it, whether stored in E.164 or as it was imported."""
+    """A number as Swedes read it, whether stored in E.164 or as it was imported.
+
+    Only organisations' switchboard numbers are formatted per search (people's and
+    functions' numbers are formatted at indexing), and they are few, hence the cache.
+    """
     return display_phone(raw) or raw
 
 
-def _path(organisation_id: int, facts: dict[int, OrganisationFacts], names: dict[int, str]) -> str:
-    path: list[str] = []
-    current: int | None = organisation_id
-    while current is not None and current in facts and len(path) < 10:
-        path.append(names[current])
-        current = facts[current].parent_id
-    return ", ".join(path)
+def _membership(
+    organisation_id: int, facts: dict[int, OrganisationFacts], today: date
+) -> SwitchboardMembership:
+    membership = switchboard_membership(organisation_id, facts, today)
+    if not membership.local_phone:
+        return membership
+    return replace(membership, local_phone=display_phone_or_raw(membership.local_phone))
 
 
 def _current_absences(person_ids: list[int], now: datetime) -> dict[int, Absence]:
@@ -184,7 +182,6 @@ def _current_absences(person_ids: list[int], now: datetime) -> dict[int, Absence
     absences = (
         Absence.objects.filter(person_id__in=person_ids, starts_at__lte=now)
         .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-        .select_related("substitute")
         .order_by("starts_at")
     )
     for absence in absences:
@@ -192,48 +189,42 @@ def _current_absences(person_ids: list[int], now: datetime) -> dict[int, Absence
     return current
 
 
-def _substitute(person: Person | None) -> Substitute | None:
-    if person is None:
-        return None
-    return Substitute(
-        person_id=person.pk,
-        name=str(person),
-        phone=display_phone_or_raw(person.phone or person.mobile),
-    )
+def _substitutes(person_ids: set[int]) -> dict[int, Substitute]:
+    found: dict[int, Substitute] = {}
+    for person_id, card in DirectoryEntry.objects.filter(person_id__in=person_ids).values_list(
+        "person_id", "card"
+    ):
+        phones = card.get("phones") or [["", ""]]
+        found[person_id] = Substitute(person_id=person_id, name=card["name"], phone=phones[0][1])
+    return found
 
 
 def _hits(ranked: list[tuple[int, int]]) -> list[DirectoryHit]:
-    entries = DirectoryEntry.objects.select_related(
-        "person", "person__substitute", "function", "organisation"
-    ).in_bulk([entry_id for entry_id, _score in ranked])
+    entries = DirectoryEntry.objects.only("kind", "person_id", "card").in_bulk(
+        [entry_id for entry_id, _score in ranked]
+    )
     now = clock.now()
     today: date = clock.today()
-    facts, names = _organisation_facts()
+    facts = _organisation_facts()
     person_ids = [entry.person_id for entry in entries.values() if entry.person_id is not None]
     absences = _current_absences(person_ids, now) if person_ids else {}
+    wanted = {absence.substitute_id for absence in absences.values() if absence.substitute_id}
+    wanted |= {
+        entries_card_substitute
+        for entry in entries.values()
+        if entry.person_id in absences
+        and (entries_card_substitute := entry.card.get("substitute_id")) is not None
+    }
+    substitutes = _substitutes(wanted) if wanted else {}
     hits: list[DirectoryHit] = []
     for entry_id, score in ranked:
         entry = entries.get(entry_id)
         if entry is None:  # reindexed between the two reads
             continue
-        hits.append(_hit(entry, score, absences=absences, facts=facts, names=names, today=today))
-    return hits
-
-
-def _hit(
-    entry: DirectoryEntry,
-    score: int,
-    *,
-    absences: dict[int, Absence],
-    facts: dict[int, OrganisationFacts],
-    names: dict[int, str],
-    today: date,
-) -> DirectoryHit:
-    if entry.kind == EntryKind.PERSON and entry.person is not None:
-        person = entry.person
-        absence = absences.get(person.pk)
+        card = entry.card
+        absence = absences.get(entry.person_id) if entry.person_id is not None else None
         presence = None
-        substitute = _substitute(person.substitute)
+        substitute = None
         if absence is not None:
             presence = Presence(
                 reason=absence.reason,
@@ -241,75 +232,40 @@ def _hit(
                 back_at=absence.ends_at,
                 note=absence.note,
             )
-            substitute = _substitute(absence.substitute) or substitute
-        phones = tuple(
-            PhoneNumber(label=str(label), number=display_phone_or_raw(number))
-            for label, number in (
-                (Person._meta.get_field("phone").verbose_name, person.phone),
-                (Person._meta.get_field("mobile").verbose_name, person.mobile),
+            substitute = substitutes.get(absence.substitute_id or 0) or substitutes.get(
+                card.get("substitute_id") or 0
             )
-            if number
+        hits.append(
+            DirectoryHit(
+                kind=entry.kind,
+                object_id=_object_id(entry),
+                name=card["name"],
+                title=_title(card),
+                organisation_id=card["organisation_id"],
+                organisation=card.get("organisation", ""),
+                organisation_path=card.get("organisation_path", ""),
+                phones=tuple(
+                    PhoneNumber(label=label, number=number) for label, number in card["phones"]
+                ),
+                email=card.get("email", ""),
+                keywords=card.get("keywords", ""),
+                opening_hours=card.get("opening_hours", ""),
+                absence=presence,
+                substitute=substitute,
+                switchboard=_membership(card["organisation_id"], facts, today),
+                score=score,
+            )
         )
-        return DirectoryHit(
-            kind=EntryKind.PERSON,
-            object_id=person.pk,
-            name=str(person),
-            title=person.title,
-            organisation_id=person.organisation_id,
-            organisation=names.get(person.organisation_id, ""),
-            organisation_path=_path(person.organisation_id, facts, names),
-            phones=phones,
-            email=person.email,
-            keywords="",
-            opening_hours="",
-            absence=presence,
-            substitute=substitute if presence is not None else None,
-            switchboard=switchboard_membership(person.organisation_id, facts, today),
-            score=score,
-        )
-    if entry.kind == EntryKind.FUNCTION and entry.function is not None:
-        function = entry.function
-        return DirectoryHit(
-            kind=EntryKind.FUNCTION,
-            object_id=function.pk,
-            name=function.name,
-            title="",
-            organisation_id=function.organisation_id,
-            organisation=names.get(function.organisation_id, ""),
-            organisation_path=_path(function.organisation_id, facts, names),
-            phones=_numbers(function.phone),
-            email=function.email,
-            keywords=function.keywords,
-            opening_hours=function.opening_hours,
-            absence=None,
-            substitute=None,
-            switchboard=switchboard_membership(function.organisation_id, facts, today),
-            score=score,
-        )
-    organisation = entry.organisation
-    assert organisation is not None
-    parent = organisation.parent_id
-    return DirectoryHit(
-        kind=EntryKind.UNIT,
-        object_id=organisation.pk,
-        name=organisation.name,
-        title=str(organisation.get_kind_display()),
-        organisation_id=organisation.pk,
-        organisation=names.get(parent, "") if parent else "",
-        organisation_path=_path(parent, facts, names) if parent else "",
-        phones=_numbers(organisation.phone),
-        email=organisation.email,
-        keywords="",
-        opening_hours="",
-        absence=None,
-        substitute=None,
-        switchboard=switchboard_membership(organisation.pk, facts, today),
-        score=score,
-    )
+    return hits
 
 
-def _numbers(phone: str) -> tuple[PhoneNumber, ...]:
-    if not phone:
-        return ()
-    label = Person._meta.get_field("phone").verbose_name
-    return (PhoneNumber(label=str(label), number=display_phone_or_raw(phone)),)
+def _title(card: dict[str, Any]) -> str:
+    if "kind" in card:  # a unit: its kind, in the reader's language
+        return str(OrganisationKind(card["kind"]).label)
+    return str(card.get("title", ""))
+
+
+def _object_id(entry: DirectoryEntry) -> int:
+    object_id = entry.person_id or entry.function_id or entry.organisation_id
+    assert object_id is not None
+    return object_id
