@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from kontaktcenter.core.text import fold, query_terms, tokens
 from kontaktcenter.directory.phonetic import sound_key
@@ -161,3 +162,25 @@ def _without_implied(prefixes: list[str]) -> list[str]:
         if not any(prefix.startswith(shorter) for shorter in kept):
             kept.append(prefix)
     return kept
+
+
+# --- callback requests (S17) ---------------------------------------------------------------------
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+CALLBACK_DAY_ENDS = time(16, 0)
+SATURDAY = 5
+
+
+def default_callback_due(now: datetime) -> datetime:
+    """The deadline a callback request gets unless the operator sets one: the end of the
+    working day (16:00 Stockholm time) if there is at least an hour of it left, otherwise
+    16:00 on the next weekday. Public holidays are not counted here; the operator changes
+    the date when the caller asks for another."""
+    local = now.astimezone(STOCKHOLM)
+    day = local.date()
+    if local.weekday() < SATURDAY and local.time() <= time(15, 0):
+        return datetime.combine(day, CALLBACK_DAY_ENDS, tzinfo=STOCKHOLM)
+    day += timedelta(days=1)
+    while day.weekday() >= SATURDAY:
+        day += timedelta(days=1)
+    return datetime.combine(day, CALLBACK_DAY_ENDS, tzinfo=STOCKHOLM)
