@@ -83,7 +83,7 @@ def test_a_callback_request_left_from_the_directory_reaches_the_officers_queue(
     clock: Clock,
 ) -> None:
     client.force_login(switchboard_operator)
-    form = client.get("/katalog/meddelande/", {"person": holm.pk, "q": "holm"})
+    form = client.get("/katalog/meddelande/", {"person": str(holm.pk), "q": "holm"})
     assert "Karin Holm" in form.text
     due = (clock.at + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
     sent = client.post(
