@@ -17,6 +17,7 @@ from kontaktcenter.demo.directory import create_directory
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.names import NameGenerator
+from kontaktcenter.demo.switchboard import create_switchboard
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
 from kontaktcenter.forwarding.models import Delivery, Endpoint
@@ -96,6 +97,7 @@ def demo_load(
         directory = create_directory(directory_names)
         leaves = create_categories(directory.organisations)
         users = create_users(directory, directory_names)
+        create_switchboard(directory, users, random.Random(seed + 2))  # noqa: S311
         # Before the history, so its complaints fan out to the organisations' own systems.
         create_endpoints(directory.organisations)
         say(f"Generating {history_days} days of contacts and cases …")
