@@ -81,6 +81,15 @@ class OrganisationNames:
             names[org_id] = name
         return cls(words=words, parent=parent, names=names)
 
+    def chain(self, organisation_id: int | None) -> list[int]:
+        """The organisation's id and those of the organisations above it, nearest first."""
+        found: list[int] = []
+        current = organisation_id
+        while current is not None and current in self.names and len(found) < MAX_DEPTH:
+            found.append(current)
+            current = self.parent.get(current)
+        return found
+
     def path(self, organisation_id: int | None) -> str:
         """The organisation and those above it, nearest first: "Kansliet, Trafikkontoret"."""
         found: list[str] = []
@@ -165,6 +174,7 @@ def person_card(person: Person, names: OrganisationNames) -> dict[str, Any]:
         "organisation_id": person.organisation_id,
         "organisation": names.names.get(person.organisation_id, ""),
         "organisation_path": names.path(person.organisation_id),
+        "chain": names.chain(person.organisation_id),
         "phones": _phones((PHONE_LABEL, person.phone), (MOBILE_LABEL, person.mobile)),
         "email": person.email,
         "substitute_id": person.substitute_id,
@@ -177,6 +187,7 @@ def function_card(function: Function, names: OrganisationNames) -> dict[str, Any
         "organisation_id": function.organisation_id,
         "organisation": names.names.get(function.organisation_id, ""),
         "organisation_path": names.path(function.organisation_id),
+        "chain": names.chain(function.organisation_id),
         "phones": _phones((PHONE_LABEL, function.phone)),
         "email": function.email,
         "keywords": function.keywords,
@@ -191,6 +202,7 @@ def organisation_card(organisation: Organisation, names: OrganisationNames) -> d
         "organisation_id": organisation.pk,
         "organisation": names.names.get(organisation.parent_id or 0, ""),
         "organisation_path": names.path(organisation.parent_id),
+        "chain": names.chain(organisation.pk),
         "phones": _phones((PHONE_LABEL, organisation.phone)),
         "email": organisation.email,
     }
@@ -223,7 +235,7 @@ def _replace(kind: EntryKind, rows: list[Row]) -> None:
     )
     DirectoryTerm.objects.bulk_create(
         (
-            DirectoryTerm(entry_id=entry.pk, term=term, weight=weight)
+            DirectoryTerm(entry_id=entry.pk, term=term, sort_key=entry.sort_key[:40], weight=weight)
             for entry, (_id, _sort, terms, _card) in zip(entries, rows, strict=True)
             for term, weight in terms.items()
         ),

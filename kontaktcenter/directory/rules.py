@@ -78,8 +78,6 @@ class TermRange:
 @dataclass(frozen=True, slots=True)
 class QueryWord:
     ranges: tuple[TermRange, ...]
-    # Terms equal to the whole word rank above terms it only begins.
-    exact: tuple[str, ...]
 
 
 def prefix_range(prefix: str) -> TermRange:
@@ -129,12 +127,12 @@ def plan_query(query: str) -> list[QueryWord]:
     """
     digits = phone_query_digits(query)
     if digits is not None:
-        return [QueryWord(ranges=(prefix_range(f"t:{digits}"),), exact=(f"t:{digits}",))]
+        return [QueryWord(ranges=(prefix_range(f"t:{digits}"),))]
     words: list[QueryWord] = []
     for word in tokens(query)[:MAX_QUERY_WORDS]:
         folded = fold(word)
         if len(folded) == 1:
-            words.append(QueryWord(ranges=(prefix_range(f"n:{folded}"),), exact=(f"n:{folded}",)))
+            words.append(QueryWord(ranges=(prefix_range(f"n:{folded}"),)))
             continue
         prefixes = [f"n:{folded}", f"w:{folded}"]
         prefixes.extend(f"w:{stem}" for stem in query_terms(word))
@@ -145,12 +143,7 @@ def plan_query(query: str) -> list[QueryWord]:
         if folded.isdigit() and folded.lstrip("0"):
             prefixes.append(f"t:{folded.lstrip('0')}")
         unique = _without_implied(prefixes)
-        words.append(
-            QueryWord(
-                ranges=tuple(prefix_range(prefix) for prefix in unique),
-                exact=(f"n:{folded}", f"s:{sound_key(word)}" if word.isalpha() else f"n:{folded}"),
-            )
-        )
+        words.append(QueryWord(ranges=tuple(prefix_range(prefix) for prefix in unique)))
     return words
 
 

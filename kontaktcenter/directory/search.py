@@ -2,12 +2,12 @@
 
 `directory_search(actor=…, query=…, limit=…)` is the public selector (exported from
 `directory.selectors`); the desk's search-as-you-type and the telephony console call it. A
-query runs as one SQL statement over the term index (`directory.indexing`): each word is a
-few prefix ranges of one B-tree, the words are intersected by entry, and the best-scoring
-entries come back first (a name before a sound-alike, a sound-alike before a title or an
-organisation word, alphabetical within a score). Three more reads fill in the hits: the
-entries with their people, functions and organisations, the current absences, and the
-organisation facts for the common switchboard.
+query is planned into prefix ranges of the term index (`directory.rules.plan_query`,
+`directory.indexing`); the most selective word drives and is read in the lookup index's own
+order, tier by tier (names and numbers, then sound-alikes, then titles, keywords and
+organisations), each candidate checked against the other words, until the page is full.
+Three more reads fill in the hits: the entries' prepared cards, the current absences, and
+the organisations' facts for the common switchboard.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from kontaktcenter.directory.rules import (
     OrganisationFacts,
     QueryWord,
     SwitchboardMembership,
+    TermRange,
     plan_query,
     switchboard_membership,
 )
@@ -114,37 +115,105 @@ def directory_search(
     return _hits(ranked)
 
 
+# Name words and phone numbers first, then sound-alikes, then titles, keywords and
+# organisations: the order of the tiers, and each tier's score.
+TIER_SCORES = {"n": 100, "t": 100, "s": 60, "w": 40}
+# How far the choice of the word that drives a multi-word search counts each word's matches.
+DRIVER_SAMPLE = 2_000
+# Rows read per round, as a multiple of the hits still missing (an entry may match twice).
+ROUND_FACTOR = 3
+
+
 def _ranked_entries(words: list[QueryWord], limit: int) -> list[tuple[int, int]]:
-    term_table = connection.ops.quote_name(DirectoryTerm._meta.db_table)
-    entry_table = connection.ops.quote_name(DirectoryEntry._meta.db_table)
-    parts: list[str] = []
-    params: list[str | int] = []
-    for position, word in enumerate(words):
-        exact_placeholders = ", ".join(["%s"] * len(word.exact))
-        ranges = " OR ".join(["(term >= %s AND term < %s)"] * len(word.ranges))
-        parts.append(
-            f"SELECT entry_id, MAX(CASE WHEN term IN ({exact_placeholders}) "  # noqa: S608 - placeholders only
-            f"THEN weight + 10 ELSE weight END) AS best, {position} AS word "
-            f"FROM {term_table} WHERE {ranges} GROUP BY entry_id"
+    """The entries matching every word, best first, reading no more index rows than needed.
+
+    One word (the most selective of the query) drives: its ranges are read tier by tier
+    in the lookup index's own order (term, then name), so the first keystroke of a common
+    letter reads 20 rows, not the thousands that begin with it. Every other word must match
+    the same entry, which the second index answers per candidate.
+    """
+    driver = _driver(words)
+    others = [word for word in words if word is not driver]
+    found: dict[int, int] = {}
+    tiers = sorted(driver.ranges, key=lambda term_range: list(TIER_SCORES).index(term_range.low[0]))
+    for term_range in tiers:
+        score = TIER_SCORES[term_range.low[0]]
+        after: tuple[str, str, int] | None = None
+        while len(found) < limit:
+            wanted = (limit - len(found)) * ROUND_FACTOR
+            rows = _rows_in_range(term_range, others, after, wanted)
+            for entry_id, _term, _sort_key in rows:
+                found.setdefault(entry_id, score)
+            if len(rows) < wanted:
+                break
+            last_entry, last_term, last_sort_key = rows[-1]
+            after = (last_term, last_sort_key, last_entry)
+    return list(found.items())[:limit]
+
+
+def _tables() -> tuple[str, str]:
+    quote = connection.ops.quote_name
+    return quote(DirectoryTerm._meta.db_table), quote(DirectoryEntry._meta.db_table)
+
+
+def _any_range(column: str, word: QueryWord, params: list[str | int]) -> str:
+    for term_range in word.ranges:
+        params.extend((term_range.low, term_range.high))
+    return " OR ".join([f"({column} >= %s AND {column} < %s)"] * len(word.ranges))
+
+
+def _driver(words: list[QueryWord]) -> QueryWord:
+    """The word with the fewest matches (counted up to DRIVER_SAMPLE), the longest on a tie."""
+    if len(words) == 1:
+        return words[0]
+    term_table, _entry_table = _tables()
+    counted: list[tuple[int, int, QueryWord]] = []
+    with connection.cursor() as cursor:
+        for position, word in enumerate(words):
+            params: list[str | int] = []
+            condition = _any_range("term", word, params)
+            cursor.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM {term_table} "  # noqa: S608 - quoted name
+                f"WHERE {condition} LIMIT {DRIVER_SAMPLE}) AS sample",
+                params,
+            )
+            (count,) = cursor.fetchone()
+            counted.append((int(count), -len(word.ranges[0].low) * 100 - position, word))
+    return min(counted, key=lambda item: (item[0], item[1]))[2]
+
+
+def _rows_in_range(
+    term_range: TermRange,
+    others: list[QueryWord],
+    after: tuple[str, str, int] | None,
+    wanted: int,
+) -> list[tuple[int, str, str]]:
+    term_table, _entry_table = _tables()
+    params: list[str | int] = [term_range.low, term_range.high]
+    conditions = ["t.term >= %s", "t.term < %s"]
+    if after is not None:
+        conditions.append("(t.term, t.sort_key, t.entry_id) > (%s, %s, %s)")
+        params.extend(after)
+    for word in others:
+        condition = _any_range("u.term", word, params)
+        conditions.append(
+            f"EXISTS (SELECT 1 FROM {term_table} AS u "  # noqa: S608 - quoted name
+            f"WHERE u.entry_id = t.entry_id AND ({condition}))"
         )
-        params.extend(word.exact)
-        for term_range in word.ranges:
-            params.extend((term_range.low, term_range.high))
-    matches = " UNION ALL ".join(parts)
+    params.append(wanted)
     sql = (
-        f"SELECT e.id, m.score FROM ("  # noqa: S608 - table names quoted, values as parameters
-        f"SELECT entry_id, SUM(best) AS score FROM ({matches}) AS per_word "
-        f"GROUP BY entry_id HAVING COUNT(*) = %s"
-        f") AS m JOIN {entry_table} AS e ON e.id = m.entry_id "
-        f"ORDER BY m.score DESC, e.sort_key, e.id LIMIT %s"
+        f"SELECT t.entry_id, t.term, t.sort_key FROM {term_table} AS t "  # noqa: S608
+        f"WHERE {' AND '.join(conditions)} "
+        f"ORDER BY t.term, t.sort_key, t.entry_id LIMIT %s"
     )
-    params.extend((len(words), limit))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [(int(entry_id), int(score)) for entry_id, score in cursor.fetchall()]
+        return [(int(entry_id), term, sort_key) for entry_id, term, sort_key in cursor.fetchall()]
 
 
-def _organisation_facts() -> dict[int, OrganisationFacts]:
+def _organisation_facts(organisation_ids: set[int]) -> dict[int, OrganisationFacts]:
+    """The switchboard facts of the hits' organisations and those above them (each card
+    lists its chain of organisations, written at indexing)."""
     return {
         org_id: OrganisationFacts(
             parent_id=parent_id,
@@ -152,7 +221,11 @@ def _organisation_facts() -> dict[int, OrganisationFacts]:
             local_switchboard_phone=local_phone,
             phone=phone,
         )
-        for org_id, parent_id, joined_on, local_phone, phone in Organisation.objects.values_list(
+        for org_id, parent_id, joined_on, local_phone, phone in Organisation.objects.filter(
+            pk__in=organisation_ids
+        )
+        .order_by()
+        .values_list(
             "id", "parent_id", "joined_common_switchboard_on", "local_switchboard_phone", "phone"
         )
     }
@@ -200,12 +273,14 @@ def _substitutes(person_ids: set[int]) -> dict[int, Substitute]:
 
 
 def _hits(ranked: list[tuple[int, int]]) -> list[DirectoryHit]:
-    entries = DirectoryEntry.objects.only("kind", "person_id", "card").in_bulk(
-        [entry_id for entry_id, _score in ranked]
-    )
+    entries = DirectoryEntry.objects.only(
+        "kind", "person_id", "function_id", "organisation_id", "card"
+    ).in_bulk([entry_id for entry_id, _score in ranked])
     now = clock.now()
     today: date = clock.today()
-    facts = _organisation_facts()
+    facts = _organisation_facts(
+        {org_id for entry in entries.values() for org_id in entry.card.get("chain", [])}
+    )
     person_ids = [entry.person_id for entry in entries.values() if entry.person_id is not None]
     absences = _current_absences(person_ids, now) if person_ids else {}
     wanted = {absence.substitute_id for absence in absences.values() if absence.substitute_id}
