@@ -177,3 +177,54 @@ def default_callback_due(now: datetime) -> datetime:
     while day.weekday() >= SATURDAY:
         day += timedelta(days=1)
     return datetime.combine(day, CALLBACK_DAY_ENDS, tzinfo=STOCKHOLM)
+
+
+# --- misspelt names -------------------------------------------------------------------------------
+
+MIN_FUZZY_LENGTH = 4
+MAX_FUZZY_TERMS = 12
+
+
+def edit_distance(one: str, other: str, *, at_most: int) -> int:
+    """Levenshtein distance (insert, delete, substitute, and a swap of two neighbours
+    counted once), or `at_most + 1` as soon as it is certainly larger."""
+    if abs(len(one) - len(other)) > at_most:
+        return at_most + 1
+    previous_previous: list[int] = []
+    previous = list(range(len(other) + 1))
+    for row, left in enumerate(one, start=1):
+        current = [row]
+        for column, right in enumerate(other, start=1):
+            cost = 0 if left == right else 1
+            best = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost)
+            if row > 1 and column > 1 and left == other[column - 2] and one[row - 2] == right:
+                best = min(best, previous_previous[column - 2] + 1)
+            current.append(best)
+        if min(current) > at_most:
+            return at_most + 1
+        previous_previous, previous = previous, current
+    return previous[-1]
+
+
+def fuzzy_allowance(key: str) -> int:
+    """How many edits a sound key of this length may be off: one up to six letters, then two."""
+    return 1 if len(key) <= 6 else 2
+
+
+def fuzzy_terms(key: str, vocabulary: list[str]) -> list[str]:
+    """The sound-key terms ("s:…") of the vocabulary within the allowance of `key`, nearest
+    first; a term is compared by its beginning, as long as the key, so a name still being
+    typed is matched too."""
+    allowance = fuzzy_allowance(key)
+    scored: list[tuple[int, str]] = []
+    for term in vocabulary:
+        candidate = term[2:]
+        distance = min(
+            edit_distance(key, candidate[:length], at_most=allowance)
+            for length in {len(key) - 1, len(key), len(key) + 1}
+            if length > 0
+        )
+        if distance <= allowance:
+            scored.append((distance, term))
+    scored.sort()
+    return [term for _distance, term in scored[:MAX_FUZZY_TERMS]]

@@ -23,6 +23,7 @@ from django.db.models import Q
 from kontaktcenter.core import clock
 from kontaktcenter.core.errors import NotFound
 from kontaktcenter.core.phone import display_phone
+from kontaktcenter.core.text import tokens
 from kontaktcenter.directory.errors import DIRECTORY_NOT_AVAILABLE
 from kontaktcenter.directory.models import (
     Absence,
@@ -31,12 +32,16 @@ from kontaktcenter.directory.models import (
     Organisation,
     OrganisationKind,
 )
+from kontaktcenter.directory.phonetic import sound_key
 from kontaktcenter.directory.rules import (
+    MIN_FUZZY_LENGTH,
     OrganisationFacts,
     QueryWord,
     SwitchboardMembership,
     TermRange,
+    fuzzy_terms,
     plan_query,
+    prefix_range,
     switchboard_membership,
 )
 
@@ -109,10 +114,46 @@ def directory_search(
     words = plan_query(query)
     if not words:
         return []
-    ranked = _ranked_entries(words, max(1, min(limit, MAX_LIMIT)))
+    limit = max(1, min(limit, MAX_LIMIT))
+    ranked = _ranked_entries(words, limit)
+    if not ranked:
+        # Nothing as typed, spelt or sounded: allow a typing error or two in the names.
+        fuzzy = _with_misspellings(query, words)
+        if fuzzy is not None:
+            ranked = _ranked_entries(fuzzy, limit)
     if not ranked:
         return []
     return _hits(ranked)
+
+
+def _with_misspellings(query: str, words: list[QueryWord]) -> list[QueryWord] | None:
+    """The query with each name word of four letters or more widened to the sound keys in
+    the index that are within an edit or two of its own (`rules.fuzzy_terms`); None when no
+    word can be widened. The vocabulary compared is the keys sharing the word's first sound,
+    a few hundred distinct terms at Stockholm's scale."""
+    term_table, _entry_table = _tables()
+    widened: list[QueryWord] = []
+    changed = False
+    typed = tokens(query)[: len(words)]
+    for word, text in zip(words, typed + [""] * (len(words) - len(typed)), strict=True):
+        key = sound_key(text) if text.isalpha() else ""
+        if len(key) < MIN_FUZZY_LENGTH:
+            widened.append(word)
+            continue
+        first = prefix_range(f"s:{key[0]}")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT term FROM {term_table} WHERE term >= %s AND term < %s",  # noqa: S608
+                [first.low, first.high],
+            )
+            vocabulary = [term for (term,) in cursor.fetchall()]
+        near = fuzzy_terms(key, vocabulary)
+        if not near:
+            widened.append(word)
+            continue
+        changed = True
+        widened.append(QueryWord(ranges=tuple(prefix_range(term) for term in near)))
+    return widened if changed else None
 
 
 # Name words and phone numbers first, then sound-alikes, then titles, keywords and

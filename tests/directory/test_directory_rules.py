@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from kontaktcenter.directory.rules import (
     OrganisationFacts,
     default_callback_due,
+    edit_distance,
+    fuzzy_terms,
     phone_query_digits,
     plan_query,
     prefix_range,
@@ -86,3 +88,16 @@ def test_a_callback_is_due_at_the_end_of_the_working_day_or_the_next_weekday() -
     assert default_callback_due(tuesday_late) == datetime(2026, 3, 11, 16, 0, tzinfo=STOCKHOLM)
     friday_late = datetime(2026, 3, 13, 17, 0, tzinfo=STOCKHOLM)
     assert default_callback_due(friday_late) == datetime(2026, 3, 16, 16, 0, tzinfo=STOCKHOLM)
+
+
+def test_edit_distance_counts_a_swap_of_neighbours_as_one_edit() -> None:
+    assert edit_distance("karlson", "karlson", at_most=2) == 0
+    assert edit_distance("karlsosn", "karlsson", at_most=2) == 1
+    assert edit_distance("xobreg", "xoberg", at_most=2) == 1
+    assert edit_distance("karlson", "larson", at_most=1) == 2
+
+
+def test_fuzzy_terms_are_the_near_sound_keys_nearest_first() -> None:
+    vocabulary = ["s:karlson", "s:karlberg", "s:kvist", "s:karlsen"]
+    assert fuzzy_terms("karlsosn", vocabulary) == ["s:karlson", "s:karlsen"]
+    assert fuzzy_terms("zzzz", vocabulary) == []

@@ -146,3 +146,11 @@ def test_a_resident_cannot_search_the_staff_directory(db: None) -> None:
     with pytest.raises(NotFound) as refused:
         directory_search(actor=ResidentActor(), query="Karlsson")
     assert refused.value.code == "directory.not_available"
+
+
+@pytest.mark.usefixtures("city")
+def test_a_name_with_a_typing_error_still_finds_the_person() -> None:
+    assert names(directory_search(query="Sjöbreg")) == ["Maria Sjöberg"]
+    assert set(names(directory_search(query="Karlsosn"))) == {"Anna Karlsson", "Erik Carlsson"}
+    assert names(directory_search(query="Petterzon per")) == ["Per Pettersson"]
+    assert directory_search(query="Xyzzyx") == []
