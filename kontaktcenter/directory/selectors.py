@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +82,24 @@ def people_search(query: str, *, limit: int = 50) -> QuerySet[Person]:
     return people.order_by("last_name", "first_name")[:limit]
 
 
+def switchboard_members() -> list[Organisation]:
+    """The top-level organisations that answer calls (not committees), those on the common
+    switchboard first by the day they joined, then those not yet joined by name (S11)."""
+    organisations = list(
+        Organisation.objects.filter(parent__isnull=True, is_active=True).exclude(
+            kind=OrganisationKind.COMMITTEE
+        )
+    )
+    return sorted(
+        organisations,
+        key=lambda org: (
+            org.joined_common_switchboard_on is None,
+            org.joined_common_switchboard_on or date.max,
+            org.name,
+        ),
+    )
+
+
 # The switchboard's search over people, functions and units (directory/search.py).
 from kontaktcenter.directory.search import DirectoryHit, directory_search  # noqa: E402
 
@@ -94,4 +113,5 @@ __all__ = [
     "organisation_with_descendants",
     "organisations_receiving_cases",
     "people_search",
+    "switchboard_members",
 ]

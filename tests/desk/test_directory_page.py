@@ -3,7 +3,7 @@ presence and switchboard notes, and leaving a callback request that reaches the 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
@@ -143,3 +143,20 @@ def test_an_officer_cannot_complete_a_request_for_someone_else(
     client.force_login(district_officer)
     assert client.post(f"/meddelanden/{request.pk}/klar/").status_code == 404
     assert CallbackRequest.objects.get().done_at is None
+
+
+def test_the_page_lists_who_has_joined_the_common_switchboard_and_since_when(
+    client: Client,
+    switchboard_operator: User,
+    traffic_office: Organisation,
+    sports_administration: Organisation,
+) -> None:
+    traffic_office.joined_common_switchboard_on = date(2009, 1, 1)
+    traffic_office.save()
+    sports_administration.local_switchboard_phone = "08-508 280 00"
+    sports_administration.save()
+    client.force_login(switchboard_operator)
+    page = client.get("/katalog/").text
+    assert "2009-01-01" in page
+    assert "not joined" in page
+    assert "08-508 280 00" in page

@@ -17,7 +17,11 @@ from kontaktcenter.desk.forms import CallbackDoneForm, CallbackRequestForm, Dire
 from kontaktcenter.desk.views.common import current_user, report, show_on_form
 from kontaktcenter.directory import callbacks, policies
 from kontaktcenter.directory.rules import default_callback_due
-from kontaktcenter.directory.selectors import DirectoryHit, directory_search
+from kontaktcenter.directory.selectors import (
+    DirectoryHit,
+    directory_search,
+    switchboard_members,
+)
 
 
 @login_required
@@ -37,6 +41,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     }
     if request.GET.get("partial"):
         return render(request, "desk/_directory_results.html", context)
+    context["members"] = switchboard_members()
     return render(request, "desk/directory.html", context)
 
 
