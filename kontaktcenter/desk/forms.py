@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.cases.choices import CaseStatus, Channel
 from kontaktcenter.core.clock import today
+from kontaktcenter.directory.choices import AbsenceReason
 from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
 from kontaktcenter.routing.choices import FeedbackKind, Handling
 from kontaktcenter.routing.selectors import categories_by_name, category_choices, category_get
@@ -234,6 +235,17 @@ class CallbackRequestForm(forms.Form):
         label=_("Call back by"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+
+
+class AbsenceForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=AbsenceReason.choices)
+    ends_at = forms.DateTimeField(
+        label=_("Back at"),
+        required=False,
+        help_text=_("Leave empty when it is not known."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
 class CallbackDoneForm(forms.Form):

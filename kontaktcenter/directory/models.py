@@ -6,6 +6,23 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.directory.choices import AbsenceReason, CallbackKind, EntryKind
+
+__all__ = [
+    "Absence",
+    "AbsenceReason",
+    "CallbackKind",
+    "CallbackRequest",
+    "DirectoryEntry",
+    "DirectoryTerm",
+    "EntryKind",
+    "Function",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "Site",
+]
+
 
 class OrganisationKind(models.TextChoices):
     COMMITTEE = "committee", _("Committee")
@@ -192,18 +209,6 @@ class Function(models.Model):
         return self.name
 
 
-class AbsenceReason(models.TextChoices):
-    MEETING = "meeting", _("In a meeting")
-    LUNCH = "lunch", _("At lunch")
-    OUT_OF_OFFICE = "out_of_office", _("Out of the office")
-    COURSE = "course", _("On a course")
-    SICK = "sick", _("Sick")
-    VACATION = "vacation", _("On holiday")
-    PARENTAL_LEAVE = "parental_leave", _("On parental leave")
-    OFF_DUTY = "off_duty", _("Off duty")
-    OTHER = "other", _("Away")
-
-
 class Absence(models.Model):
     """A time a person cannot be reached, with the reason the operator may tell the caller."""
 
@@ -249,12 +254,6 @@ class Absence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_reason_display()}"
-
-
-class EntryKind(models.TextChoices):
-    PERSON = "person", _("Person")
-    FUNCTION = "function", _("Function")
-    UNIT = "unit", _("Unit")
 
 
 class DirectoryEntry(models.Model):
@@ -339,11 +338,6 @@ class DirectoryTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
-
-
-class CallbackKind(models.TextChoices):
-    CALLBACK = "callback", _("Callback request")
-    MESSAGE = "message", _("Message")
 
 
 class CallbackRequest(models.Model):

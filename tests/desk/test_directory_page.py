@@ -160,3 +160,20 @@ def test_the_page_lists_who_has_joined_the_common_switchboard_and_since_when(
     assert "2009-01-01" in page
     assert "not joined" in page
     assert "08-508 280 00" in page
+
+
+def test_the_operator_marks_a_person_away_and_back_from_the_directory(
+    client: Client, switchboard_operator: User, holm: Person, clock: Clock
+) -> None:
+    client.force_login(switchboard_operator)
+    back = (clock.at + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    sent = client.post(
+        f"/katalog/franvaro/?person={holm.pk}&q=holm",
+        {"reason": "meeting", "ends_at": back, "note": "Styrelsemöte"},
+    )
+    assert sent.status_code == 302
+    page = client.get("/katalog/", {"q": "holm"}).text
+    assert "In a meeting" in page
+    assert "Styrelsemöte" in page
+    client.post(f"/katalog/franvaro/slut/?person={holm.pk}&q=holm")
+    assert "In a meeting" not in client.get("/katalog/", {"q": "holm"}).text

@@ -13,9 +13,14 @@ from django.views.decorators.http import require_POST
 
 from kontaktcenter.core import clock
 from kontaktcenter.core.errors import NotFound, ServiceError
-from kontaktcenter.desk.forms import CallbackDoneForm, CallbackRequestForm, DirectorySearchForm
+from kontaktcenter.desk.forms import (
+    AbsenceForm,
+    CallbackDoneForm,
+    CallbackRequestForm,
+    DirectorySearchForm,
+)
 from kontaktcenter.desk.views.common import current_user, report, show_on_form
-from kontaktcenter.directory import callbacks, policies
+from kontaktcenter.directory import callbacks, policies, presence
 from kontaktcenter.directory.rules import default_callback_due
 from kontaktcenter.directory.selectors import (
     DirectoryHit,
@@ -37,6 +42,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "hits": hits,
         "query": form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else "",
         "may_take_callbacks": policies.may_take_callbacks(current_user(request)),
+        "keeps_absences": current_user(request).role in presence.ABSENCE_KEEPERS,
         "today": clock.today(),
     }
     if request.GET.get("partial"):
@@ -136,3 +142,62 @@ def callback_done(request: HttpRequest, request_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Marked as done."))
     return redirect("desk:callbacks")
+
+
+def _back_to_directory(request: HttpRequest) -> HttpResponse:
+    back = request.GET.get("q", "")
+    url = reverse("desk:directory")
+    return redirect(f"{url}?{urlencode({'q': back})}" if back else url)
+
+
+@login_required
+def absence_create(request: HttpRequest) -> HttpResponse:
+    """Register that a person is away (the switchboard takes sick calls and meetings)."""
+    person_id, _function_id = _recipient(request)
+    if person_id is None:
+        raise Http404
+    try:
+        name = callbacks.callback_recipient_name(person_id, None)
+    except ServiceError:
+        raise Http404 from None
+    form = AbsenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            presence.absence_register(
+                actor=current_user(request),
+                person_id=person_id,
+                reason=form.cleaned_data["reason"],
+                ends_at=form.cleaned_data["ends_at"],
+                note=form.cleaned_data["note"],
+            )
+        except NotFound:
+            raise Http404 from None
+        except ServiceError as error:
+            show_on_form(form, error)
+        else:
+            messages.success(request, _("%(name)s is marked as away.") % {"name": name})
+            return _back_to_directory(request)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "desk/absence_create.html",
+        {"form": form, "name": name, "query": request.GET.get("q", "")},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def absence_end(request: HttpRequest) -> HttpResponse:
+    person_id, _function_id = _recipient(request)
+    if person_id is None:
+        raise Http404
+    try:
+        presence.absence_end(actor=current_user(request), person_id=person_id)
+    except NotFound:
+        raise Http404 from None
+    except ServiceError as error:
+        report(request, error)
+    else:
+        messages.success(request, _("Marked as back."))
+    return _back_to_directory(request)
