@@ -114,11 +114,13 @@ def callback_request_create(
 def callback_request_done(*, actor: Actor, request_id: int, outcome: str = "") -> CallbackRequest:
     """Mark a request done: the caller was called back, or the message was read."""
     user = staff_user(actor)
+    # Visibility first (its joins cannot be locked), then the row itself under a lock, so two
+    # people pressing "done" at once are told it was already done rather than both winning.
+    visible = CallbackRequest.objects.filter(pk=request_id).filter(_visible_to(actor)).exists()
     callback = (
-        CallbackRequest.objects.select_for_update()
-        .filter(pk=request_id)
-        .filter(_visible_to(actor))
-        .first()
+        CallbackRequest.objects.select_for_update().filter(pk=request_id).first()
+        if visible
+        else None
     )
     if callback is None or user is None:
         raise NotFound(errors.CALLBACK_NOT_FOUND)
