@@ -4,6 +4,7 @@ organisation, phone number and keyword, and sees how to reach them."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -154,3 +155,25 @@ def test_a_name_with_a_typing_error_still_finds_the_person() -> None:
     assert set(names(directory_search(query="Karlsosn"))) == {"Anna Karlsson", "Erik Carlsson"}
     assert names(directory_search(query="Petterzon per")) == ["Per Pettersson"]
     assert directory_search(query="Xyzzyx") == []
+
+
+def test_a_keystroke_costs_the_same_few_statements_however_many_hits(
+    traffic_office: Organisation, clock: Clock, django_assert_max_num_queries: Any
+) -> None:
+    colleagues = [
+        person(traffic_office, f"Karin{n:02d}", "Holm", phone=f"08-508 271 {n:02d}")
+        for n in range(30)
+    ]
+    for colleague in colleagues[:10]:
+        absence(
+            colleague,
+            AbsenceReason.LUNCH,
+            starts_at=clock.at - timedelta(minutes=5),
+            substitute=colleagues[-1],
+        )
+    index()
+    # The ranked read, the entries' cards, the absences, the substitutes, the organisations.
+    with django_assert_max_num_queries(5):
+        hits = directory_search(query="holm")
+    assert len(hits) == 20
+    assert sum(hit.absence is not None for hit in hits) == 10
