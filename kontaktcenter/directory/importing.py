@@ -220,7 +220,8 @@ def _person_from(row: SourceRow, organisations: _Organisations) -> Person:
         raise _Rejected(MISSING_NAME)
     for name, limit in FIELD_LIMITS.items():
         if len(values[name]) > limit:
-            raise _Rejected(FIELD_TOO_LONG, field=name, max=limit)
+            label = getattr(Person._meta.get_field(name), "verbose_name", name)
+            raise _Rejected(FIELD_TOO_LONG, field=str(label).capitalize(), max=limit)
     organisation = organisations.find(values["organisation"])
     email = values["email"]
     if email:
