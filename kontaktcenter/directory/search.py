@@ -152,7 +152,8 @@ def _with_misspellings(query: str, words: list[QueryWord]) -> list[QueryWord] | 
             widened.append(word)
             continue
         changed = True
-        widened.append(QueryWord(ranges=tuple(prefix_range(term) for term in near)))
+        # The word keeps its own ranges, so a title or unit word still matches as typed.
+        widened.append(QueryWord(ranges=word.ranges + tuple(prefix_range(term) for term in near)))
     return widened if changed else None
 
 

@@ -177,3 +177,8 @@ def test_a_keystroke_costs_the_same_few_statements_however_many_hits(
         hits = directory_search(query="holm")
     assert len(hits) == 20
     assert sum(hit.absence is not None for hit in hits) == 10
+
+
+@pytest.mark.usefixtures("city")
+def test_a_misspelt_name_beside_a_title_word_keeps_the_title_word_as_typed() -> None:
+    assert names(directory_search(query="handläggare Sjöbreg")) == ["Maria Sjöberg"]
