@@ -21,6 +21,7 @@ from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.integrations import create_integrations
 from kontaktcenter.demo.knowledge import create_knowledge
 from kontaktcenter.demo.names import NameGenerator
+from kontaktcenter.demo.switchboard import create_switchboard
 from kontaktcenter.demo.telephony import create_phone_queues, load_earlier_days
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
@@ -107,6 +108,7 @@ def demo_load(
         directory = create_directory(directory_names)
         leaves = create_categories(directory.organisations)
         users = create_users(directory, directory_names)
+        create_switchboard(directory, users, random.Random(seed + 2))  # noqa: S311
         # Before the history, so its complaints fan out to the organisations' own systems.
         create_endpoints(directory.organisations)
         # Before the history, so its cases get deadlines in the organisations' working time.

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.cases.choices import CaseStatus, Channel
 from kontaktcenter.core.clock import today
+from kontaktcenter.directory.choices import AbsenceReason
 from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
 from kontaktcenter.routing.choices import FeedbackKind, Handling
 from kontaktcenter.routing.selectors import categories_by_name, category_choices, category_get
@@ -226,7 +227,49 @@ class QualityReportForm(PeriodForm):
 
 
 class DirectorySearchForm(forms.Form):
-    q = forms.CharField(label=_("Name, title or organisation"), max_length=120)
+    q = forms.CharField(
+        label=_("Name, title, unit, phone number or keyword"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True, "type": "search"}),
+    )
+
+
+class CallbackRequestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What to leave"),
+        choices=[("callback", _("Callback request")), ("message", _("Message"))],
+        initial="callback",
+        widget=forms.RadioSelect,
+    )
+    caller_name = forms.CharField(label=_("Caller's name"), max_length=120, required=False)
+    caller_phone = forms.CharField(
+        label=_("Caller's phone"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    caller_email = forms.CharField(label=_("Caller's e-mail"), max_length=254, required=False)
+    subject = forms.CharField(label=_("About"), max_length=200)
+    message = forms.CharField(label=_("Message"), required=False, widget=forms.Textarea)
+    due_at = forms.DateTimeField(
+        label=_("Call back by"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+class AbsenceForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=AbsenceReason.choices)
+    ends_at = forms.DateTimeField(
+        label=_("Back at"),
+        required=False,
+        help_text=_("Leave empty when it is not known."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class CallbackDoneForm(forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), max_length=200, required=False)
 
 
 class CategoryEditForm(forms.Form):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import time
+from datetime import date, time
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -93,3 +93,39 @@ def opening_hours_of(organisation_ids: Iterable[int]) -> dict[int, dict[int, tup
     for organisation_id, weekday, opens, closes in rows:
         hours[organisation_id][weekday] = (opens, closes)
     return dict(hours)
+
+
+def switchboard_members() -> list[Organisation]:
+    """The top-level organisations that answer calls (not committees), those on the common
+    switchboard first by the day they joined, then those not yet joined by name (S11)."""
+    organisations = list(
+        Organisation.objects.filter(parent__isnull=True, is_active=True).exclude(
+            kind=OrganisationKind.COMMITTEE
+        )
+    )
+    return sorted(
+        organisations,
+        key=lambda org: (
+            org.joined_common_switchboard_on is None,
+            org.joined_common_switchboard_on or date.max,
+            org.name,
+        ),
+    )
+
+
+# The switchboard's search over people, functions and units (directory/search.py).
+from kontaktcenter.directory.search import DirectoryHit, directory_search  # noqa: E402
+
+__all__ = [
+    "DirectoryHit",
+    "directory_search",
+    "districts",
+    "opening_hours_of",
+    "operator_organisation",
+    "organisation_by_name",
+    "organisation_get",
+    "organisation_with_descendants",
+    "organisations_receiving_cases",
+    "people_search",
+    "switchboard_members",
+]
