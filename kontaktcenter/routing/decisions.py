@@ -303,3 +303,32 @@ def _apply_category(routed: Routed, category: Category) -> None:
         routed.reason = _("%(category)s → %(organisation)s, which is responsible for it.") % (
             values
         )
+
+
+@dataclass(frozen=True)
+class RuleRoute:
+    """A rule's answer for a case being registered: where it goes, or that it leaves the city."""
+
+    rule: RoutingRule
+    organisation: Organisation | None
+    officer: User | None
+    tier: str
+    reason: str
+
+
+def rule_route_for_case(
+    *,
+    category: Category,
+    district: Organisation | None,
+    channel: str,
+    text: str,
+    at: datetime | None = None,
+) -> RuleRoute | None:
+    """The administrators' rule for a new case, if one applies and decides the destination;
+    None leaves the case to its category's handling."""
+    routed = Routed(category=category, district=district)
+    _decide(routed, category, channel=channel, text=text, at=at, rules=None)
+    rule = routed.rule
+    if rule is None or Target(rule.target) is Target.CATEGORY:
+        return None
+    return RuleRoute(rule, routed.organisation, routed.officer, routed.tier, routed.reason)

@@ -313,9 +313,7 @@ def rule_problems(
         problems.append(RuleProblem(Problem.NEVER_VALID))
     for other in ordered([o for o in others if o.is_active and o.id != rule.id]):
         earlier = (other.priority, other.id) < (rule.priority, rule.id)
-        if earlier and _conditions_cover(other, rule, ancestors):
-            problems.append(RuleProblem(Problem.UNREACHABLE, other))
-        elif (
+        if (
             other.priority == rule.priority
             and not rule.keywords
             and not other.keywords
@@ -325,4 +323,6 @@ def rule_problems(
             and _conditions_overlap(rule, other, ancestors)
         ):
             problems.append(RuleProblem(Problem.CONFLICT, other))
+        elif earlier and _conditions_cover(other, rule, ancestors):
+            problems.append(RuleProblem(Problem.UNREACHABLE, other))
     return problems
