@@ -9,6 +9,7 @@ from kontaktcenter.desk.views import (
     home,
     queues,
     reports,
+    routing,
     statistics,
 )
 
@@ -39,6 +40,11 @@ urlpatterns = [
     path("kategorier/", categories.category_list, name="categories"),
     path("kategorier/ny/", categories.category_edit, name="category_create"),
     path("kategorier/<int:category_id>/", categories.category_edit, name="category_edit"),
+    path("dirigering/forslag/", routing.routing_suggest, name="routing_suggest"),
+    path("dirigering/provkor/", routing.routing_dry_run, name="routing_dry_run"),
+    path("dirigering/regler/", routing.routing_rules, name="routing_rules"),
+    path("dirigering/regler/ny/", routing.routing_rule_edit, name="routing_rule_create"),
+    path("dirigering/regler/<int:rule_id>/", routing.routing_rule_edit, name="routing_rule_edit"),
     path("leveranser/", endpoints.endpoint_list, name="endpoints"),
     path("leveranser/ny/", endpoints.endpoint_create, name="endpoint_create"),
     path("leveranser/<int:endpoint_id>/", endpoints.endpoint_detail, name="endpoint"),

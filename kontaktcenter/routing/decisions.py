@@ -20,6 +20,7 @@ from kontaktcenter.core.text import analyse
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.directory.selectors import operator_organisation
 from kontaktcenter.routing import selectors
+from kontaktcenter.routing.choices import TierChoice
 from kontaktcenter.routing.classifier import runtime
 from kontaktcenter.routing.models import Category, Handling, RoutingRule
 from kontaktcenter.routing.rules import (
@@ -60,6 +61,16 @@ class Routed:
     external: str = ""
     rule: RoutingRule | None = None
     reason: str = ""
+
+    @property
+    def tier_label(self) -> str:
+        if self.tier == UNDECIDED:
+            return _("Not decided")
+        return str(TierChoice(self.tier).label)
+
+    @property
+    def top_code(self) -> str:
+        return self.suggestions[0].category.code if self.suggestions else ""
 
     def as_json(self) -> dict[str, object]:
         """The shape `kontaktcenter route --json` prints (and others script against)."""

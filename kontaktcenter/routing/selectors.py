@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.accounts.models import User
+from kontaktcenter.accounts.roles import Role
 from kontaktcenter.core.errors import NotFound, error_code
 from kontaktcenter.directory.models import Organisation, OrganisationKind
 from kontaktcenter.routing import districts
-from kontaktcenter.routing.models import Category, Handling
+from kontaktcenter.routing.models import Category, Handling, RoutingRule
 
 CATEGORY_NOT_FOUND = error_code("category.not_found", _("Category not found."))
 
@@ -153,3 +155,34 @@ def category_destinations() -> dict[str, str]:
         else:
             destinations[code] = organisation
     return destinations
+
+
+def routing_rules_for(organisation_ids: frozenset[int] | None) -> QuerySet[RoutingRule]:
+    """Rules in evaluation order; only those of `organisation_ids` when given."""
+    rules = RoutingRule.objects.select_related(
+        "organisation", "target_organisation", "officer"
+    ).prefetch_related("categories", "districts")
+    if organisation_ids is not None:
+        rules = rules.filter(organisation_id__in=organisation_ids)
+    return rules.order_by("priority", "id")
+
+
+RULE_NOT_FOUND = error_code("rule.not_found", _("Routing rule not found."))
+
+
+def routing_rule_get(rule_id: int, organisation_ids: frozenset[int] | None) -> RoutingRule:
+    rule = routing_rules_for(organisation_ids).filter(pk=rule_id).first()
+    if rule is None:
+        raise NotFound(RULE_NOT_FOUND)
+    return rule
+
+
+def category_by_code(code: str) -> Category | None:
+    return Category.objects.filter(code=code, is_active=True).first()
+
+
+def case_officers() -> QuerySet[User]:
+    """Staff a rule may name as the officer who gets the matter."""
+    return User.objects.filter(is_active=True, role=Role.CASE_OFFICER).select_related(
+        "organisation"
+    )

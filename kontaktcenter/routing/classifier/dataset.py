@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from kontaktcenter.routing.classifier.model import Labelled
@@ -31,22 +32,32 @@ class Message:
 
 
 def shipped_messages(path: Path = MESSAGES_FILE) -> list[Message]:
+    return list(_read_messages(path))
+
+
+@cache
+def _read_messages(path: Path) -> tuple[Message, ...]:
     with path.open(encoding="utf-8", newline="") as file:
         rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
         messages = [
             Message(datetime.fromisoformat(row["received"]), row["category"], row["text"])
             for row in rows
         ]
-    return sorted(messages, key=lambda message: message.received)
+    return tuple(sorted(messages, key=lambda message: message.received))
 
 
 def shipped_vocabulary(path: Path = VOCABULARY_FILE) -> list[Labelled]:
+    return list(_read_vocabulary(path))
+
+
+@cache
+def _read_vocabulary(path: Path) -> tuple[Labelled, ...]:
     """Each category's words: names, synonyms and what residents call things ("dagis",
     "soc", "p-bot"), one line per category. Always trained on, never tested on: they tell the
     model words a few dozen messages cannot."""
     with path.open(encoding="utf-8", newline="") as file:
         rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [Labelled(row["words"], row["category"]) for row in rows]
+        return tuple(Labelled(row["words"], row["category"]) for row in rows)
 
 
 def split_by_time(
