@@ -17,10 +17,11 @@ from kontaktcenter.demo.directory import create_directory
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.names import NameGenerator
+from kontaktcenter.demo.routing import create_routing_rules
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
 from kontaktcenter.forwarding.models import Delivery, Endpoint
-from kontaktcenter.routing.models import Category
+from kontaktcenter.routing.models import Category, RoutingRule
 
 __all__ = ["DEMO_PASSWORD", "DemoLogin", "DemoResult", "demo_counts", "demo_load", "demo_logins"]
 
@@ -58,6 +59,7 @@ def demo_counts() -> dict[str, int]:
         "contacts": Contact.objects.count(),
         "cases": Case.objects.count(),
         "case events": CaseEvent.objects.count(),
+        "routing rules": RoutingRule.objects.count(),
         "delivery endpoints": Endpoint.objects.count(),
         "deliveries": Delivery.objects.count(),
     }
@@ -111,6 +113,8 @@ def demo_load(
         history.run(days=history_days, contacts_per_day=contacts_per_day)
         administrator = next(user for user in users if user.role == Role.SYSTEM_ADMIN)
         history.honour_an_erasure_request(administrator)
+        say("Writing routing rules …")
+        create_routing_rules(directory.organisations)
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from kontaktcenter.accounts.models import User
 from kontaktcenter.core.clock import now
-from kontaktcenter.core.text import analyse
+from kontaktcenter.core.text import analyse, query_terms
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.directory.selectors import operator_organisation
 from kontaktcenter.routing import selectors
@@ -124,14 +124,14 @@ def rule_spec(rule: RoutingRule) -> RuleSpec:
 
 
 def keyword_terms(keywords: str) -> list[str]:
-    """A rule's keywords as analysed terms, so "Essingeleden" matches "essingeleden" and
-    "Försäkringskassan" matches "försäkringskassans"."""
-    terms: list[str] = []
+    """A rule's keywords as query terms, so "Essingeleden" matches "essingeleden" and
+    "Försäkringskassan" matches "försäkringskassans"; "SL-kort" is the phrase "sl kort"."""
+    phrases: list[str] = []
     for line in keywords.replace(",", "\n").splitlines():
-        analysed = analyse(line)
-        if analysed:
-            terms.append(analysed[0])
-    return terms
+        terms = query_terms(line)
+        if terms:
+            phrases.append(" ".join(terms))
+    return phrases
 
 
 def active_rules() -> list[RoutingRule]:
@@ -201,6 +201,34 @@ def _decide(
     at: datetime | None,
     rules: list[RoutingRule] | None,
 ) -> None:
+    candidates = rules if rules is not None else active_rules()
+    spec = _matching_rule(routed, category, candidates, channel=channel, text=text, at=at)
+    if spec is not None:
+        rule = next(rule for rule in candidates if rule.pk == spec.id)
+        routed.rule = rule
+        _apply_rule(routed, rule, category)
+        if spec.target is not Target.CATEGORY:
+            return
+    _apply_category(routed, category)
+    if routed.rule is not None:
+        routed.tier = routed.rule.tier
+        routed.reason = _("Rule “%(rule)s”: %(reason)s") % {
+            "rule": routed.rule.name,
+            "reason": routed.reason,
+        }
+
+
+def _matching_rule(
+    routed: Routed,
+    category: Category,
+    candidates: list[RoutingRule],
+    *,
+    channel: str,
+    text: str,
+    at: datetime | None,
+) -> RuleSpec | None:
+    if not candidates:
+        return None
     moment = timezone.localtime(at or now())
     owner = category.responsible_organisation
     matter = Matter(
@@ -215,21 +243,7 @@ def _decide(
         on=moment.date(),
         at=moment.time(),
     )
-    candidates = rules if rules is not None else active_rules()
-    spec = evaluate_rules([rule_spec(rule) for rule in candidates], matter)
-    if spec is not None:
-        rule = next(rule for rule in candidates if rule.pk == spec.id)
-        routed.rule = rule
-        _apply_rule(routed, rule, category)
-        if spec.target is not Target.CATEGORY:
-            return
-    _apply_category(routed, category)
-    if routed.rule is not None:
-        routed.tier = routed.rule.tier
-        routed.reason = _("Rule “%(rule)s”: %(reason)s") % {
-            "rule": routed.rule.name,
-            "reason": routed.reason,
-        }
+    return evaluate_rules([rule_spec(rule) for rule in candidates], matter)
 
 
 def _apply_rule(routed: Routed, rule: RoutingRule, category: Category) -> None:

@@ -130,7 +130,8 @@ class RuleSpec:
     districts: frozenset[int] = frozenset()
     channels: frozenset[str] = frozenset()
     switchboard: Switchboard = Switchboard.ANY
-    keywords: frozenset[str] = frozenset()  # analysed terms (core.text.analyse), any matches
+    # Each keyword's analysed terms (core.text.query_terms) joined by spaces; any keyword matches.
+    keywords: frozenset[str] = frozenset()
     valid_from: date | None = None
     valid_until: date | None = None  # the last day the rule applies
     time_from: time | None = None  # local time of day; may wrap midnight (22:00–06:00)
@@ -171,9 +172,21 @@ def _in_period(rule: RuleSpec, on: date | None) -> bool:
     )
 
 
+# Shorter keyword terms must match a word exactly: "sl" must not find "släckt".
+MIN_PREFIX = 4
+
+
+def _term_found(keyword: str, terms: frozenset[str]) -> bool:
+    if keyword in terms:
+        return True
+    return len(keyword) >= MIN_PREFIX and any(term.startswith(keyword) for term in terms)
+
+
 def _keywords_match(rule: RuleSpec, terms: frozenset[str]) -> bool:
+    """Any keyword matches when all its words are in the text (each a stem, so "lampa" finds
+    "lamporna"; a keyword of several words is a phrase of terms separated by spaces)."""
     return not rule.keywords or any(
-        term.startswith(keyword) for keyword in rule.keywords for term in terms
+        all(_term_found(part, terms) for part in keyword.split()) for keyword in rule.keywords
     )
 
 
