@@ -3,12 +3,13 @@ and learning from agents' corrections at once and at the next training."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from pytest_django.fixtures import Settings
 
 from kontaktcenter.routing.classifier import runtime
 from kontaktcenter.routing.classifier.dataset import shipped_messages, shipped_vocabulary
-from kontaktcenter.routing.classifier.features import SwedishWords
+from kontaktcenter.routing.classifier.features import SwedishWords, prepare
 from kontaktcenter.routing.classifier.model import TrainedClassifier, train
 from kontaktcenter.routing.models import Category, CategoryCorrection, ClassifierModel
 
@@ -126,3 +127,14 @@ def test_the_worker_retrains_after_enough_corrections(
     assert newest is not None
     assert newest.corrections == 2
     assert runtime.retrain_if_due() is False
+
+
+def test_the_fast_path_scores_exactly_as_scikit_learn_does(classifier: TrainedClassifier) -> None:
+    texts = [m.text for m in shipped_messages()[:40]] + ["", "Ring 08-508 000 00 om Götgatan 1"]
+
+    fast = np.array([classifier._margins(classifier._vector(text)) for text in texts])
+    reference = classifier.model.decision_function(
+        classifier.features.transform([prepare(text) for text in texts])
+    )
+
+    np.testing.assert_allclose(fast, reference, atol=1e-9)
