@@ -25,7 +25,7 @@ from sklearn.svm import LinearSVC  # type: ignore[import-untyped]
 
 from kontaktcenter.routing.classifier.features import SwedishWords, prepare
 
-DEFAULT_ABSTAIN_BELOW = 0.25
+DEFAULT_ABSTAIN_BELOW = 0.4
 TOP = 3
 # Calibration needs each category in every fold; categories with fewer examples are left to
 # the memory of corrections until they have enough.
