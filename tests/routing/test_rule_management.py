@@ -9,10 +9,16 @@ from typing import Any
 import pytest
 
 from kontaktcenter.accounts.models import User
+from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
 from kontaktcenter.directory.models import Organisation
-from kontaktcenter.routing.models import Category, RoutingDecision, RoutingRule
+from kontaktcenter.routing.models import (
+    Category,
+    CategoryCorrection,
+    RoutingDecision,
+    RoutingRule,
+)
 from kontaktcenter.routing.services import RuleValues, routing_rule_save
 from tests.conftest import SETUP, MakeCase
 from tests.factories import UnitFactory
@@ -192,3 +198,19 @@ def test_a_matter_a_rule_refers_outside_the_city_cannot_become_a_case(
 
     assert refused.value.code == "routing.referral_only"
     assert case.responsible_organisation == traffic_office
+
+
+def test_a_corrected_category_routes_again_keeps_the_new_reason_and_teaches_the_classifier(
+    make_case: MakeCase, resident_parking: Category, traffic_officer: User
+) -> None:
+    case = make_case(subject="Gatlampan blinkar", description="Lampan vid porten blinkar")
+    assert case.responsible_organisation.code == "trafikkontoret"
+
+    services.case_recategorise(actor=traffic_officer, case=case, category=resident_parking)
+
+    decision = RoutingDecision.objects.get(case=case)
+    assert decision.tier == "handle"
+    assert "Boendeparkering" in decision.reason
+    correction = CategoryCorrection.objects.get()
+    assert (correction.chosen, correction.source) == (resident_parking, "case")
+    assert "Lampan vid porten blinkar" in correction.text
