@@ -35,7 +35,7 @@ def test_resident_messages_get_the_right_category_first(
     suggestions = classifier.suggest(text)
 
     assert suggestions[0].category == category
-    assert classifier.decide(suggestions) == category
+    assert classifier.decide(suggestions, text) == category
 
 
 def test_three_suggestions_in_falling_confidence_that_add_up_to_at_most_one(
@@ -49,12 +49,14 @@ def test_three_suggestions_in_falling_confidence_that_add_up_to_at_most_one(
     assert 0 < sum(confidences) <= 1.0001
 
 
-@pytest.mark.parametrize("text", ["asdf qwerty zxcv", "jag undrar en sak"])
+@pytest.mark.parametrize(
+    "text", ["asdf qwerty zxcv", "jag undrar en sak", "hej", "Hallå!", "kan ni ringa mig", "tack"]
+)
 def test_it_abstains_on_text_that_says_nothing(classifier: TrainedClassifier, text: str) -> None:
     suggestions = classifier.suggest(text)
 
     assert len(suggestions) == 3
-    assert classifier.decide(suggestions) is None
+    assert classifier.decide(suggestions, text) is None
 
 
 def test_compound_words_are_split_into_known_parts() -> None:

@@ -20,6 +20,39 @@ MIN_PART = 3
 _LINKS = ("s", "e", "")
 
 
+# Words that say nothing about the matter: greetings, pronouns, auxiliaries, politeness. A text
+# made only of these ("hej", "kan ni ringa mig", "jag har en fråga") gets no category, however
+# confident the model is about such short input.
+# fmt: off
+FUNCTION_WORDS = frozenset(
+    [
+        "hej", "hejsan", "hallå", "halla", "tjena", "god", "morgon", "dag", "kväll", "kvall",
+        "tack", "tackar", "snälla", "snalla", "ok", "okej", "ja", "nej", "jo", "jag", "du", "ni",
+        "vi", "han", "hon", "de", "dom", "det", "den", "detta", "denna", "en", "ett", "och",
+        "eller", "men", "att", "som", "är", "ar", "var", "har", "hade", "kan", "kunde", "vill",
+        "ska", "skulle", "får", "far", "måste", "maste", "blir", "bli", "mig", "mej", "dig", "er",
+        "oss", "min", "mitt", "mina", "din", "ditt", "er", "ert", "sin", "sitt", "sina", "om",
+        "till", "för", "for", "med", "av", "på", "pa", "i", "ur", "från", "fran", "hur", "vad",
+        "var", "när", "nar", "varför", "varfor", "vem", "vilken", "vilket", "sak", "fråga",
+        "fraga", "frågor", "fragor", "undrar", "undra", "ringa", "ring", "ringer", "mejla",
+        "maila", "svara", "svar", "hjälp", "hjalp", "behöver", "behover", "bara", "nu", "så", "sa",
+        "inte", "int", "ingen", "inget", "något", "nagot", "någon", "nagon", "lite", "mycket",
+        "också", "ocksa", "här", "har", "där", "dar", "asså", "assa", "typ", "liksom", "alltså",
+        "alltsa", "hälsningar", "halsningar", "mvh",
+    ]
+)
+# fmt: on
+
+
+def has_content(text: str) -> bool:
+    """Whether the text has at least one word that is not a function word."""
+    return any(
+        word.isalpha() and len(word) > 1 and fold(word) not in FUNCTION_WORDS
+        and word not in FUNCTION_WORDS
+        for word in tokens(mask_personal_data(text))
+    )  # fmt: skip
+
+
 def prepare(text: str) -> str:
     """The text as the classifier reads it: personal data masked, normalised, folded."""
     return fold(normalise(mask_personal_data(text)))

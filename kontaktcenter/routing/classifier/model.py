@@ -23,7 +23,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict  # type: 
 from sklearn.pipeline import FeatureUnion  # type: ignore[import-untyped]
 from sklearn.svm import LinearSVC  # type: ignore[import-untyped]
 
-from kontaktcenter.routing.classifier.features import SwedishWords, prepare
+from kontaktcenter.routing.classifier.features import SwedishWords, has_content, prepare
 
 DEFAULT_ABSTAIN_BELOW = 0.4
 TOP = 3
@@ -161,8 +161,11 @@ class TrainedClassifier:
     def suggest_many(self, texts: Sequence[str], *, top: int = TOP) -> list[list[Suggestion]]:
         return [self.suggest(text, top=top) for text in texts]
 
-    def decide(self, suggestions: list[Suggestion]) -> str | None:
-        """The category to take, or None to abstain."""
+    def decide(self, suggestions: list[Suggestion], text: str | None = None) -> str | None:
+        """The category to take, or None to abstain: when the top confidence is low, or the
+        text (if given) says nothing about the matter."""
+        if text is not None and not has_content(text):
+            return None
         if suggestions and suggestions[0].confidence >= self.abstain_below:
             return suggestions[0].category
         return None

@@ -142,7 +142,7 @@ def suggest(text: str) -> tuple[list[Suggestion], str | None]:
     if classifier is None:
         return [], None
     suggestions = classifier.suggest(text)
-    return suggestions, classifier.decide(suggestions)
+    return suggestions, classifier.decide(suggestions, text)
 
 
 def record_correction(
