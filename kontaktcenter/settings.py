@@ -368,3 +368,7 @@ LOGGING = {
     # httpx logs every request's full URL at INFO; the Open311 API key travels in the query.
     "loggers": {"httpx": {"level": "WARNING"}},
 }
+
+# Automatic categorisation (routing.classifier): retrain after this many agents' corrections,
+# and nightly when there are any; until then a correction acts at once through the memory.
+CLASSIFIER_RETRAIN_EVERY = env_int("KONTAKTCENTER_CLASSIFIER_RETRAIN_EVERY", default=50, minimum=1)

@@ -21,13 +21,14 @@ from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.integrations import create_integrations
 from kontaktcenter.demo.knowledge import create_knowledge
 from kontaktcenter.demo.names import NameGenerator
+from kontaktcenter.demo.routing import create_routing_rules
 from kontaktcenter.demo.switchboard import create_switchboard
 from kontaktcenter.demo.telephony import create_phone_queues, load_earlier_days
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
 from kontaktcenter.forwarding.models import Delivery, Endpoint
 from kontaktcenter.knowledge.models import Article
-from kontaktcenter.routing.models import Category
+from kontaktcenter.routing.models import Category, RoutingRule
 from kontaktcenter.telephony.models import Agent, Call, Queue
 
 __all__ = ["DEMO_PASSWORD", "DemoLogin", "DemoResult", "demo_counts", "demo_load", "demo_logins"]
@@ -66,6 +67,7 @@ def demo_counts() -> dict[str, int]:
         "contacts": Contact.objects.count(),
         "cases": Case.objects.count(),
         "case events": CaseEvent.objects.count(),
+        "routing rules": RoutingRule.objects.count(),
         "delivery endpoints": Endpoint.objects.count(),
         "deliveries": Delivery.objects.count(),
         "phone queues": Queue.objects.count(),
@@ -136,6 +138,8 @@ def demo_load(
         tell_related_cases(cutoff=history.cutoff)
         say("Sending the fault-report app's reports through Open311 …")
         create_integrations(directory.organisations)
+        say("Writing routing rules …")
+        create_routing_rules(directory.organisations)
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(

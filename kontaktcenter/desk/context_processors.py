@@ -33,6 +33,7 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "search_cases": case_policies.may_search_cases(user),
             "statistics": statistics_policies.may_view_statistics(user),
             "categories": routing_policies.may_manage_categories(user),
+            "routing": routing_policies.may_try_routing(user),
             "endpoints": forwarding_policies.may_manage_endpoints(user),
             "quality_report": statistics_policies.may_view_quality_report(user),
             "case_types": user.role in {Role.ORGANISATION_ADMIN, Role.SYSTEM_ADMIN},

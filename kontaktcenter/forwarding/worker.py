@@ -140,5 +140,12 @@ def _poll_open311() -> object:
     return polling.poll_all()
 
 
+def _retrain_classifier() -> object:
+    # Every N agents' corrections, and nightly when there are any (routing.classifier).
+    from kontaktcenter.routing.classifier import runtime  # noqa: PLC0415
+
+    return runtime.retrain_if_due()
+
+
 def default_duties() -> list[PeriodicDuty]:
-    return [("open311", 60.0, _poll_open311)]
+    return [("open311", 60.0, _poll_open311), ("classifier", 60.0, _retrain_classifier)]

@@ -27,3 +27,26 @@ class FeedbackKind(models.TextChoices):
     FEEDBACK = "feedback", _("Feedback")
     SUGGESTION = "suggestion", _("Suggestion")
     PRAISE = "praise", _("Praise")
+
+
+class TierChoice(models.TextChoices):
+    """What happens to a matter once routed (`rules.Tier`), for forms and pages."""
+
+    ANSWER = "answer", _("Answer in tier 1")
+    HANDLE = "handle", _("Handle in tier 2")
+    FORWARD = "forward", _("Forward")
+    REFER = "refer", _("Refer outside the city")
+
+
+class TargetChoice(models.TextChoices):
+    ORGANISATION = "organisation", _("An organisation or queue")
+    RESIDENT_DISTRICT = "resident_district", _("The district of the address")
+    OFFICER = "officer", _("A named officer")
+    CATEGORY = "category", _("As the category says")
+    EXTERNAL = "external", _("A body outside the city")
+
+
+class SwitchboardChoice(models.TextChoices):
+    ANY = "any", _("Either")
+    JOINED = "joined", _("Has joined the common switchboard")
+    NOT_JOINED = "not_joined", _("Has not joined the common switchboard")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kontaktcenter.accounts.actors import Actor, SystemActor, organisation_scope
 from kontaktcenter.accounts.models import User
-from kontaktcenter.accounts.roles import Role
+from kontaktcenter.accounts.roles import CONTACT_CENTER_ROLES, Role
 
 
 def may_manage_categories(actor: Actor) -> bool:
@@ -20,3 +20,18 @@ def may_manage_categories_of(actor: Actor, organisation_id: int) -> bool:
     if isinstance(actor, User) and actor.role == Role.ORGANISATION_ADMIN:
         return organisation_id in organisation_scope(actor)
     return True
+
+
+def may_try_routing(actor: Actor) -> bool:
+    """Who sees category suggestions and may try where a matter would go: the contact center,
+    and those who keep categories and rules."""
+    if may_manage_categories(actor):
+        return True
+    return isinstance(actor, User) and actor.role in CONTACT_CENTER_ROLES | {Role.CASE_OFFICER}
+
+
+def rules_visible_to(actor: Actor) -> frozenset[int] | None:
+    """The organisations whose rules the actor manages; None for all of them."""
+    if isinstance(actor, User) and actor.role == Role.ORGANISATION_ADMIN:
+        return organisation_scope(actor)
+    return None

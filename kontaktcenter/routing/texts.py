@@ -19,6 +19,8 @@ def route_explanation(reason: str, *, category: str, organisation: str) -> str:
         return _("%(category)s is handled in the contact center (tier 2).") % values
     if reason == RouteReason.CONCERNED_ORGANISATION.value:
         return _("%(category)s goes to the organisation it is about: %(organisation)s.") % values
+    if reason == RouteReason.RULE.value:
+        return _("A routing rule sends %(category)s to %(organisation)s.") % values
     if reason == RouteReason.CATEGORY_OWNER.value:
         return _("%(organisation)s is responsible for %(category)s.") % values
     return ""

@@ -10,12 +10,13 @@ from kontaktcenter.cases.models import Case, CaseStatus
 from kontaktcenter.cases.policies import CaseAction
 from kontaktcenter.cases.services import _deadlines
 from kontaktcenter.cases.services._common import lock_case, touch
-from kontaktcenter.cases.services.intake import route
+from kontaktcenter.cases.services.intake import record_routing, route_case
 from kontaktcenter.cases.services.parties import forget_contact_words
 from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import ValidationError
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.routing.models import Category
+from kontaktcenter.routing.services import category_choice_record
 
 
 @transaction.atomic
@@ -41,7 +42,13 @@ def case_recategorise(
     if category.pk == case.category_id:
         case.version -= 1
         return case
-    organisation, reason = route(category, district or case.district, concerns)
+    organisation, reason, ruled = route_case(
+        category,
+        district or case.district,
+        concerns,
+        channel=case.channel,
+        text=f"{case.subject} {case.description}",
+    )
     at = now()
     before_category = {"id": case.category_id, "name": case.category.name}
     before_org = {
@@ -63,7 +70,7 @@ def case_recategorise(
         case.responsible_organisation = organisation
         case.district = district or case.district
         case.routing_reason = reason.value
-        case.assignee = None
+        case.assignee = ruled.officer if ruled else None
         case.queue = None
         # A full deadline in the new organisation's working time.
         _deadlines.start(case, at)
@@ -83,6 +90,12 @@ def case_recategorise(
         ]
         events.routed(case, actor=actor, at=at, before=before_org, reason=reason.value)
     touch(case, at, *fields)
+    record_routing(case, ruled)
+    if not case.is_confidential:
+        # The agent corrected the category: the classifier learns from it (S6).
+        category_choice_record(
+            actor=actor, text=f"{case.subject}\n{case.description}", chosen=category, source="case"
+        )
     if becomes_confidential:
         forget_contact_words(case)
     return case

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.accounts.actors import Actor, staff_user
 from kontaktcenter.cases import errors, events, policies
-from kontaktcenter.cases.models import Case, Contact, ContactOutcome, Priority, case_search_text
+from kontaktcenter.cases.models import (
+    Case,
+    CaseStatus,
+    Contact,
+    ContactOutcome,
+    Priority,
+    case_search_text,
+)
 from kontaktcenter.cases.references import new_tracking_token, next_case_reference
 from kontaktcenter.cases.services import _deadlines
 from kontaktcenter.cases.services._common import clean_received_at, clean_text, require
@@ -20,14 +28,18 @@ from kontaktcenter.core.clock import now
 from kontaktcenter.core.errors import ValidationError
 from kontaktcenter.directory.models import Organisation, OrganisationKind
 from kontaktcenter.directory.selectors import operator_organisation
+from kontaktcenter.routing.decisions import RuleRoute, rule_route_for_case
 from kontaktcenter.routing.models import Category
 from kontaktcenter.routing.rules import (
     CategoryRule,
     Refusal,
     RouteReason,
     RouteRefusal,
+    Tier,
     decide_route,
 )
+from kontaktcenter.routing.services import routing_decision_record
+from kontaktcenter.routing.texts import route_explanation
 
 _REFUSALS = {
     RouteRefusal.REFERRAL_ONLY: errors.REFERRAL_ONLY,
@@ -42,12 +54,42 @@ _REFUSAL_FIELDS = {
 
 
 def route(
-    category: Category, district: Organisation | None, concerns: Organisation | None = None
+    category: Category,
+    district: Organisation | None,
+    concerns: Organisation | None = None,
+    *,
+    channel: str = "",
+    text: str = "",
 ) -> tuple[Organisation, RouteReason]:
     """The organisation responsible for a case of `category` from a resident of `district`;
     for feedback, `concerns` is the organisation the feedback is about."""
+    organisation, reason, _ruled = route_case(
+        category, district, concerns, channel=channel, text=text
+    )
+    return organisation, reason
+
+
+def route_case(
+    category: Category,
+    district: Organisation | None,
+    concerns: Organisation | None = None,
+    *,
+    channel: str = "",
+    text: str = "",
+) -> tuple[Organisation, RouteReason, RuleRoute | None]:
+    """As `route`, with the administrators' routing rule that decided, if one did (S7)."""
     if district is not None and district.kind != OrganisationKind.DISTRICT:
         raise ValidationError(errors.NOT_A_DISTRICT, field="district")
+    if category.is_active:
+        ruled = rule_route_for_case(
+            category=category, district=district, channel=channel, text=text
+        )
+        if ruled is not None:
+            if ruled.organisation is not None:
+                return ruled.organisation, RouteReason.RULE, ruled
+            if ruled.tier == Tier.REFER.value:
+                raise ValidationError(errors.REFERRAL_ONLY, field="category")
+            raise ValidationError(errors.DISTRICT_MISSING, field="district")
     operator = operator_organisation()
     decision = decide_route(
         CategoryRule(category.handling, category.responsible_organisation_id, category.is_active),
@@ -67,7 +109,7 @@ def route(
         RouteReason.CONCERNED_ORGANISATION: concerns,
     }[decision.reason]
     assert organisation is not None
-    return organisation, decision.reason
+    return organisation, decision.reason, None
 
 
 @transaction.atomic
@@ -102,7 +144,13 @@ def case_create(
     channel = clean_channel(channel)
     if contact is not None:
         lock_open_contact(contact, actor)
-    organisation, reason = route(category, district, concerns)
+    organisation, reason, ruled = route_case(
+        category,
+        district,
+        concerns,
+        channel=channel,
+        text=" ".join([subject, description, question or (contact.question if contact else "")]),
+    )
     confidential = category.is_confidential
     created_at = now()
     received = clean_received_at(
@@ -139,6 +187,9 @@ def case_create(
         share_contact_details=share_contact_details and party is not None,
         search_text=case_search_text(subject=subject, resident_name=party.name if party else ""),
         routing_reason=reason.value,
+        assignee=ruled.officer if ruled else None,
+        # A rule that names the officer hands the case over at once (case work's lifecycle).
+        status=CaseStatus.ASSIGNED if ruled and ruled.officer else CaseStatus.NEW,
         created_by=staff_user(actor),
         received_at=received,
         created_at=created_at,
@@ -153,6 +204,7 @@ def case_create(
     case.save(force_insert=True)
     events.created(case, actor=actor, at=created_at)
     events.routed(case, actor=actor, at=created_at, before=None, reason=reason.value)
+    record_routing(case, ruled)
     if contact is not None:
         finish_contact(
             contact,
@@ -166,3 +218,18 @@ def case_create(
             ended_at=created_at,
         )
     return case
+
+
+def record_routing(case: Case, ruled: RuleRoute | None) -> None:
+    """The routing decision with its reason, in the city's language, beside the case."""
+    if ruled is not None:
+        routing_decision_record(case=case, reason=ruled.reason, tier=ruled.tier, rule=ruled.rule)
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = route_explanation(
+            case.routing_reason,
+            category=case.category.name,
+            organisation=case.responsible_organisation.name,
+        )
+    tier = "handle" if case.routing_reason == RouteReason.CONTACT_CENTER.value else "forward"
+    routing_decision_record(case=case, reason=reason, tier=tier)

@@ -48,11 +48,13 @@ CATEGORY_TREE: tuple[Top, ...] = (
         Leaf("gata-trafik-markupplatelse", "Tillstånd att använda gatumark", 1.5),
         Leaf("gata-trafik-klotter", "Klotter och nedskräpning", 2.5),
     )),
+    # The district committees keep the local parks, playgrounds and their trees; the traffic
+    # office keeps streets and squares (see docs/routing.md for the sources).
     Top("parker", "Parker och grönområden", "trafikkontoret", (
         Leaf("parker-skotsel", "Skötsel av parker och grönytor", 2.5),
         Leaf("parker-lekplatser", "Lekplatser", 1.5),
         Leaf("parker-trad", "Träd och beskärning", 1.5),
-    )),
+    ), handling=RESIDENT_DISTRICT),
     Top("avfall", "Avfall och återvinning", "stockholm-vatten-och-avfall", (
         Leaf("avfall-sophamtning", "Sophämtning", 5),
         Leaf("avfall-matavfall", "Matavfall", 1.5),

@@ -34,7 +34,9 @@ from kontaktcenter.desk.forms import (
 )
 from kontaktcenter.desk.views.casework_context import casework_context
 from kontaktcenter.desk.views.common import current_user, log_reads, report
+from kontaktcenter.desk.views.routing import suggestion_for
 from kontaktcenter.forwarding import selectors as forwarding_selectors
+from kontaktcenter.routing.services import category_choice_record
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -48,6 +50,21 @@ def case_create(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     if not policies.may_create_cases(user):
         raise HttpForbidden
+    address = request.POST.get("routing_address", "")
+    if request.method == "POST" and "suggest" in request.POST:
+        # "Suggest category" without JavaScript: the form again, with the suggestion.
+        text = f"{request.POST.get('subject', '')}\n{request.POST.get('description', '')}"
+        routed = suggestion_for(text, address, request.POST.get("channel", ""))
+        initial = {key: value for key, value in request.POST.items() if key != "suggest"}
+        if routed is not None and routed.category is not None and not initial.get("category"):
+            initial["category"] = str(routed.category.pk)
+        if routed is not None and routed.district is not None and not initial.get("district"):
+            initial["district"] = str(routed.district.pk)
+        return render(
+            request,
+            "desk/case_create.html",
+            {"form": CaseCreateForm(initial=initial), "routed": routed, "routing_address": address},
+        )
     form = CaseCreateForm(request.POST or None)
     duplicates: list[selectors.PossibleDuplicate] = []
     if request.method == "POST" and form.is_valid():
@@ -69,6 +86,14 @@ def case_create(request: HttpRequest) -> HttpResponse:
         except ServiceError as error:
             report(request, error)
         else:
+            data = form.cleaned_data
+            category_choice_record(
+                actor=user,
+                text=f"{data['subject']}\n{data['description']}",
+                chosen=case.category,
+                suggested_code=request.POST.get("suggested_category", ""),
+                source="case",
+            )
             messages.success(
                 request,
                 _("Case %(reference)s was created and sent to %(organisation)s.")
@@ -76,7 +101,12 @@ def case_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("desk:case", reference=case.reference)
     status = 400 if request.method == "POST" else 200
-    return render(request, "desk/case_create.html", {"form": form}, status=status)
+    return render(
+        request,
+        "desk/case_create.html",
+        {"form": form, "routing_address": address},
+        status=status,
+    )
 
 
 def _report_text(data: dict[str, Any]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
@@ -9,6 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+if TYPE_CHECKING:
+    from kontaktcenter.cases.models import Contact
 
 from kontaktcenter.cases import policies, selectors, services
 from kontaktcenter.cases.choices import ContactOutcome
@@ -23,8 +28,11 @@ from kontaktcenter.desk.forms import (
 )
 from kontaktcenter.desk.views.common import current_user, report
 from kontaktcenter.desk.views.knowledge import suggestions_for
+from kontaktcenter.desk.views.routing import suggestion_for
 from kontaktcenter.knowledge import selectors as knowledge_selectors
 from kontaktcenter.knowledge import services as knowledge_services
+from kontaktcenter.routing.decisions import Routed
+from kontaktcenter.routing.services import category_choice_record
 
 
 @login_required
@@ -71,6 +79,13 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         return render(request, "desk/contact_done.html", {"contact": contact})
 
     used = [int(value) for value in request.POST.getlist("articles_used") if value.isdigit()]
+    asking = request.method == "POST" and "suggest" in request.POST
+    question = request.POST.get("question", contact.question) if asking else contact.question
+    address = request.POST.get("routing_address", "")
+    # A written contact arrives with its question: the suggestion is there when the page opens.
+    routed = suggestion_for(question, address, contact.channel)
+    if asking:
+        return _with_suggestion(request, contact, question, address, routed, used=used)
     if request.method == "POST" and "find_articles" in request.POST:
         # Without JavaScript: the agent asked for articles; keep everything typed so far.
         form = ContactFinishForm(initial=request.POST.dict())
@@ -83,6 +98,8 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
                 "form": form,
                 "suggestions": suggestions_for(request, question),
                 "used": set(used),
+                "routed": routed,
+                "routing_address": address,
             },
         )
     form = ContactFinishForm(request.POST or None, initial={"question": contact.question})
@@ -145,6 +162,15 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         except ServiceError as error:
             report(request, error)
         else:
+            if data["category"] is not None and data["question"].strip():
+                # The agent accepted or corrected the suggestion: the classifier learns it.
+                category_choice_record(
+                    actor=user,
+                    text=data["question"],
+                    chosen=data["category"],
+                    suggested_code=request.POST.get("suggested_category", ""),
+                    source="contact",
+                )
             return redirect("desk:contact_desk")
     status = 400 if request.method == "POST" else 200
     question = request.POST.get("question", "") if request.method == "POST" else contact.question
@@ -156,6 +182,39 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
             "form": form,
             "suggestions": suggestions_for(request, question),
             "used": set(used),
+            "routed": routed,
+            "routing_address": address,
         },
         status=status,
+    )
+
+
+def _with_suggestion(
+    request: HttpRequest,
+    contact: Contact,
+    question: str,
+    address: str,
+    routed: Routed | None,
+    *,
+    used: list[int],
+) -> HttpResponse:
+    """ "Suggest category" without JavaScript: the same form again, with the suggestion."""
+    posted = {key: value for key, value in request.POST.items() if key != "suggest"}
+    if routed is not None and routed.category is not None and not posted.get("category"):
+        posted["category"] = str(routed.category.pk)
+    if routed is not None and routed.district is not None and not posted.get("district"):
+        posted["district"] = str(routed.district.pk)
+    form = ContactFinishForm(initial={"question": question})
+    form.initial.update({key: value for key, value in posted.items() if key in form.fields})
+    return render(
+        request,
+        "desk/contact.html",
+        {
+            "contact": contact,
+            "form": form,
+            "suggestions": suggestions_for(request, question),
+            "used": set(used),
+            "routed": routed,
+            "routing_address": address,
+        },
     )

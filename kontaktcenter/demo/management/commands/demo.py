@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from kontaktcenter.demo.forwarding import DEMO_WEBHOOK_SECRET, RECEIVER_PORT
+from kontaktcenter.demo.routing import train_classifier
 from kontaktcenter.demo.services import (
     DEFAULT_CONTACTS_PER_DAY,
     DEFAULT_HISTORY_DAYS,
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"Open {url} and log in with one of the accounts above.")
         if not options["no_serve"]:
+            self.stdout.write("Training the category classifier …")
+            train_classifier()
             self.stdout.write(
                 f"Deliveries: a worker sends them; Trafikkontoret's webhook reaches the example "
                 f"receiver on 127.0.0.1:{RECEIVER_PORT}, mail lands in {settings.EMAIL_FILE_PATH}."
