@@ -21,6 +21,7 @@ from kontaktcenter.accounts.actors import ApiClientActor
 from kontaktcenter.accounts.models import IntegrationIntake
 from kontaktcenter.cases import services as case_services
 from kontaktcenter.core.errors import NotFound, ValidationError, error_code
+from kontaktcenter.routing import selectors as routing_selectors
 
 if TYPE_CHECKING:
     from kontaktcenter.cases.models import Case
@@ -72,13 +73,18 @@ class Extras:
 
 
 def district_for_place(place: Place) -> Organisation | None:
-    """The district a place lies in, for categories routed to the resident's district.
-
-    The seam for the routing issue's district lookup (position or address to district): until
-    it is merged no place is resolved, and the sender names the district itself (REST `district`)
-    or the category must not depend on one.
-    """
-    del place
+    """The district a place lies in, for categories routed to the resident's district: by the
+    position when there is one (a map pin), else by the address; None when the place is unknown
+    or lies on a district border, so a category that needs the district is refused with
+    `routing.district_missing` rather than guessed."""
+    if place.latitude is not None and place.longitude is not None:
+        found = routing_selectors.district_for_position(
+            float(place.latitude), float(place.longitude)
+        )
+        if found.organisation is not None:
+            return found.organisation
+    if place.address.strip():
+        return routing_selectors.district_for_address(place.address).organisation
     return None
 
 
