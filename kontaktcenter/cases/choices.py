@@ -46,6 +46,8 @@ class CaseEventKind(models.TextChoices):
     REOPENED = "reopened", _("Case reopened")
     SCRUBBED = "scrubbed", _("Personal data removed")
     EXTERNAL_UPDATE = "external_update", _("Update from the receiving system")
+    RESIDENT_WROTE = "resident_wrote", _("Message from the resident")
+    FOLLOW_UP_CREATED = "follow_up_created", _("New case for a closed one")
 
 
 class AccessPurpose(models.TextChoices):

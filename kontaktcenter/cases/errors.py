@@ -75,3 +75,15 @@ RECATEGORISE_CLOSED = error_code(
 SCRUB_NOT_ALLOWED = error_code(
     "party.scrub_not_allowed", _("Only system administrators can remove a resident's data.")
 )
+
+# written inquiries: the e-service and the e-mail channel
+WRITTEN_CHANNEL_ONLY = error_code(
+    "inquiry.written_channel_only", _("Only e-service and e-mail inquiries are registered here.")
+)
+SATISFACTION_NOT_CLOSED = error_code(
+    "satisfaction.not_closed", _("You can rate the help you got once the case is closed.")
+)
+SATISFACTION_ANSWERED = error_code(
+    "satisfaction.answered", _("You have already answered. Thank you!")
+)
+SATISFACTION_SCORE = error_code("satisfaction.score", _("Choose a rating from 1 to 5."))

@@ -14,6 +14,7 @@ from typing import Any
 from kontaktcenter.accounts.actors import Actor, actor_kind, actor_label, staff_user
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases.models import Case, CaseEvent, CaseEventKind
+from kontaktcenter.email_channel import notices
 from kontaktcenter.forwarding import outbox
 
 # Free-text fields of each event kind that may hold personal data.
@@ -24,6 +25,7 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     CaseEventKind.CLOSED: ("resolution",),
     CaseEventKind.REOPENED: ("reason",),
     CaseEventKind.EXTERNAL_UPDATE: ("message",),
+    CaseEventKind.RESIDENT_WROTE: ("text",),
 }
 
 
@@ -40,6 +42,8 @@ def _event(case: Case, kind: CaseEventKind, actor: Actor, at: datetime, **data: 
         data=data,
     )
     outbox.fan_out(event)
+    # The resident hears of answers and closing on the channel they used (e-mail channel).
+    notices.on_case_event(event)
     return event
 
 
@@ -147,3 +151,18 @@ def external_update(
 def scrubbed(case: Case, *, actor: Actor, at: datetime, reason: str) -> CaseEvent:
     """`reason` is a short code (erasure request, retention), never the person's data."""
     return _event(case, CaseEventKind.SCRUBBED, actor, at, reason=reason)
+
+
+def resident_wrote(case: Case, *, actor: Actor, at: datetime, text: str, channel: str) -> CaseEvent:
+    """The resident's own message, from the tracking page (`web`) or a mail (`email`)."""
+    return _event(case, CaseEventKind.RESIDENT_WROTE, actor, at, text=text, channel=channel)
+
+
+def follow_up_created(
+    case: Case, *, actor: Actor, at: datetime, reference: str = "", follows: str = ""
+) -> CaseEvent:
+    """A resident wrote to a case closed too long ago: the old case names the new one
+    (`reference`), the new one names the old (`follows`)."""
+    return _event(
+        case, CaseEventKind.FOLLOW_UP_CREATED, actor, at, reference=reference, follows=follows
+    )

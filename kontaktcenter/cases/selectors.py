@@ -106,3 +106,26 @@ def contact_get(*, actor: Actor, contact_id: int) -> Contact:
     if contact is None or not isinstance(actor, User) or contact.agent_id != actor.pk:
         raise NotFound(errors.CONTACT_NOT_FOUND)
     return contact
+
+
+def case_get_by_id(*, actor: Actor, case_id: int) -> Case:
+    """One case by its id, for the system's own readers (a threaded e-mail)."""
+    case = (
+        Case.objects.select_related("category", "responsible_organisation", "party")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None or not policies.may(actor, CaseAction.VIEW, case):
+        raise NotFound(errors.CASE_NOT_FOUND, reference=str(case_id))
+    return case
+
+
+def case_by_tracking_token(token: str) -> Case | None:
+    """The case a resident's tracking link opens; None for an unknown or malformed code."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        Case.objects.select_related("category", "responsible_organisation", "party")
+        .filter(tracking_token=token)
+        .first()
+    )

@@ -143,5 +143,22 @@ def _poll_open311() -> object:
     return polling.poll_all()
 
 
+def _read_mailboxes() -> object:
+    from kontaktcenter.email_channel import intake  # noqa: PLC0415
+
+    return intake.read_all()
+
+
+def _send_resident_mail() -> object:
+    from kontaktcenter.email_channel import outgoing  # noqa: PLC0415
+
+    return outgoing.send_due(worker_name())
+
+
 def default_duties() -> list[PeriodicDuty]:
-    return [("open311", 60.0, _poll_open311)]
+    return [
+        ("open311", 60.0, _poll_open311),
+        # The e-mail channel (docs/email-channel.md): functional mailboxes, residents' mail.
+        ("email-intake", float(settings.EMAIL_POLL_SECONDS), _read_mailboxes),
+        ("resident-mail", 1.0, _send_resident_mail),
+    ]

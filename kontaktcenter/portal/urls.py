@@ -1,7 +1,17 @@
 """The resident's pages: no login, Swedish first with English."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from kontaktcenter.portal import views
 
 app_name = "portal"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    # The e-service (views.py): write in, the receipt, tracking by the case's private link.
+    path("e-tjanst/", views.start, name="eservice"),
+    path("e-tjanst/tillganglighet/", views.accessibility, name="accessibility"),
+    path("e-tjanst/kvitto/<str:token>/", views.receipt, name="receipt"),
+    path("e-tjanst/arende/<str:token>/", views.track, name="track"),
+    path("e-tjanst/arende/<str:token>/betyg/", views.satisfaction, name="satisfaction"),
+    path("e-tjanst/<slug:kind>/", views.inquiry, name="inquiry"),
+]

@@ -21,8 +21,15 @@ from kontaktcenter.cases.services.lifecycle import (
     case_reopen,
 )
 from kontaktcenter.cases.services.parties import party_scrub
+from kontaktcenter.cases.services.written import (
+    WriteOutcome,
+    case_resident_write,
+    satisfaction_answer,
+    written_inquiry_register,
+)
 
 __all__ = [
+    "WriteOutcome",
     "case_add_note",
     "case_assign",
     "case_change_status",
@@ -31,10 +38,13 @@ __all__ = [
     "case_recategorise",
     "case_reopen",
     "case_reply",
+    "case_resident_write",
     "contact_answer_directly",
     "contact_refer",
     "contact_start",
     "contact_transfer",
     "party_scrub",
     "record_reads",
+    "satisfaction_answer",
+    "written_inquiry_register",
 ]
