@@ -99,8 +99,9 @@ class Dovecot:
         imap = self.connect(user)
         try:
             for message in messages:
-                status, data = imap.append("INBOX", None, None, message)
-                assert status == "OK", data
+                # typeshed types the answer as str; it is the (status, data) pair of every call.
+                answer = imap.append("INBOX", "", "", message)
+                assert answer[0] == "OK", answer
         finally:
             imap.logout()
 
