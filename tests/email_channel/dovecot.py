@@ -1,170 +1,28 @@
-"""Debian's dovecot as the real IMAP server of the e-mail channel's tests.
-
-One server per test process, started unprivileged on a free port with its own configuration,
-passwd-file users and maildirs under a temporary folder; each test gets a mailbox user of its
-own, so tests never see each other's mail. As root (CI), the server runs as `nobody`.
-"""
+"""Debian's dovecot as the real IMAP server of the e-mail channel's tests (one per test process;
+each test gets a mailbox user of its own, so tests never see each other's mail)."""
 
 from __future__ import annotations
 
-import imaplib
-import itertools
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
-PASSWORD = "hemligt-losenord"
-# Mailbox users made when the server starts, one per test that asks.
-USERS = 2000
+from kontaktcenter.email_channel.devserver import (
+    PASSWORD,
+    Dovecot,
+    DovecotError,
+    start_dovecot,
+    stop_dovecot,
+)
 
-_CONFIG = """
-base_dir = {root}/run
-state_dir = {root}/state
-log_path = {root}/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-default_login_user = {user}
-default_internal_user = {user}
-default_internal_group = {group}
-mail_location = maildir:{root}/mail/%u
-namespace inbox {{
-  inbox = yes
-  separator = /
-}}
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {root}/users
-}}
-userdb {{
-  driver = passwd-file
-  args = username_format=%u {root}/users
-}}
-service imap-login {{
-  chroot =
-  inet_listener imap {{
-    address = 127.0.0.1
-    port = {port}
-  }}
-  inet_listener imaps {{
-    port = 0
-  }}
-}}
-service anvil {{
-  chroot =
-}}
-"""
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@dataclass
-class Dovecot:
-    root: Path
-    port: int
-    uid: int
-    gid: int
-    _users: itertools.count[int]
-
-    def new_user(self) -> str:
-        """A fresh mailbox user of the ones the passwd-file holds from the start (dovecot
-        notices a changed passwd-file only by its time stamp, too coarse between tests)."""
-        number = next(self._users)
-        assert number <= USERS, "more mailbox users than the passwd-file holds"
-        return f"kc{number}"
-
-    def connect(self, user: str) -> imaplib.IMAP4:
-        imap = imaplib.IMAP4("127.0.0.1", self.port, timeout=10)
-        imap.login(user, PASSWORD)
-        return imap
-
-    def deliver(self, user: str, *messages: bytes) -> None:
-        """Put mail in the user's INBOX as a mail server would (IMAP APPEND)."""
-        imap = self.connect(user)
-        try:
-            for message in messages:
-                # typeshed types the answer as str; it is the (status, data) pair of every call.
-                answer = imap.append("INBOX", "", "", message)
-                assert answer[0] == "OK", answer
-        finally:
-            imap.logout()
-
-    def count(self, user: str, folder: str) -> int:
-        imap = self.connect(user)
-        try:
-            status, data = imap.select(f'"{folder}"', readonly=True)
-            return int(data[0] or 0) if status == "OK" else 0
-        finally:
-            imap.logout()
-
-
-def _unprivileged() -> tuple[str, str, int, int, list[str]]:
-    """Who the server runs as, and the command prefix that makes it so."""
-    if os.geteuid() != 0:
-        me = pwd.getpwuid(os.geteuid())
-        return me.pw_name, me.pw_name, me.pw_uid, me.pw_gid, []
-    nobody = pwd.getpwnam("nobody")
-    group = "nogroup"
-    prefix = ["setpriv", f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}", "--clear-groups"]
-    return "nobody", group, nobody.pw_uid, nobody.pw_gid, prefix
+__all__ = ["PASSWORD", "Dovecot", "dovecot"]
 
 
 @pytest.fixture(scope="session")
 def dovecot() -> Iterator[Dovecot]:
-    if not Path(DOVECOT).exists():
-        pytest.fail("Debian's dovecot-imapd is not installed; run ./dev test, which installs it.")
-    # Its own folder in the system's temporary directory, which `nobody` can reach (pytest's
-    # own temporary folders are private to the user running the tests).
-    root = Path(tempfile.mkdtemp(prefix="kontaktcenter-dovecot-"))
-    user, group, uid, gid, prefix = _unprivileged()
-    for folder in ("run", "state", "mail", "home"):
-        (root / folder).mkdir()
-    (root / "users").write_text(
-        "".join(
-            f"kc{number}:{{PLAIN}}{PASSWORD}:{uid}:{gid}::{root}/home\n"
-            for number in range(1, USERS + 1)
-        )
-    )
-    port = _free_port()
-    (root / "dovecot.conf").write_text(_CONFIG.format(root=root, port=port, user=user, group=group))
-    if prefix:
-        for path in [root, *root.rglob("*")]:
-            os.chown(path, uid, gid)
-        root.chmod(0o755)
-    process = subprocess.Popen(  # noqa: S603 - our own command line
-        [*prefix, DOVECOT, "-F", "-c", str(root / "dovecot.conf")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    server = Dovecot(root=root, port=port, uid=uid, gid=gid, _users=itertools.count(1))
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                _out, err = process.communicate()
-                pytest.fail(f"dovecot did not start: {err.decode(errors='replace')}")
-            time.sleep(0.05)
+    try:
+        server, process = start_dovecot()
+    except DovecotError as error:
+        pytest.fail(str(error))
     yield server
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(root, ignore_errors=True)
+    stop_dovecot(server, process)
