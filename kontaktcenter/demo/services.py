@@ -14,6 +14,7 @@ from kontaktcenter.cases.models import Case, CaseEvent, Contact
 from kontaktcenter.core.clock import now
 from kontaktcenter.demo.categories import create_categories
 from kontaktcenter.demo.directory import create_directory
+from kontaktcenter.demo.eservice import create_written_inquiries
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.names import NameGenerator
@@ -111,6 +112,8 @@ def demo_load(
         history.run(days=history_days, contacts_per_day=contacts_per_day)
         administrator = next(user for user in users if user.role == Role.SYSTEM_ADMIN)
         history.honour_an_erasure_request(administrator)
+        say("Adding residents' e-service and e-mail inquiries …")
+        create_written_inquiries(directory.organisations)
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(

@@ -201,7 +201,9 @@ def _follow_up(
 def satisfaction_answer(
     *, actor: Actor, case: Case, score: int, comment: str = ""
 ) -> SatisfactionAnswer:
-    """The resident's rating of a closed case; one per case."""
+    """The resident's rating of a closed case; one per case. The status is read afresh: the
+    caller's copy may predate the closing."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
     if not _may_write(actor, case) or not policies.may(actor, CaseAction.VIEW, case):
         raise NotFound(errors.CASE_NOT_FOUND, reference=case.reference)
     if case.status != CaseStatus.CLOSED:
