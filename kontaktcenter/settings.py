@@ -297,6 +297,23 @@ CASE_REFERENCE_PREFIX = env_str("KONTAKTCENTER_CASE_PREFIX", "KC")
 # Where staff reach the desk; links in delivered e-mails point here.
 PUBLIC_BASE_URL = env_str("KONTAKTCENTER_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# --- the resident e-service and the e-mail channel (docs/email-channel.md) -----------------------
+# A resident writing to a case closed at most this many days ago reopens it; later, a new case
+# linked to the old one is started.
+CASE_REOPEN_WITHIN_DAYS = env_int("KONTAKTCENTER_REOPEN_WITHIN_DAYS", default=30, minimum=0)
+# Submissions (new inquiries, replies, ratings) one client may make within the window.
+ESERVICE_RATE_LIMIT = env_int("KONTAKTCENTER_ESERVICE_RATE_LIMIT", default=10, minimum=1)
+ESERVICE_RATE_WINDOW_SECONDS = env_int("KONTAKTCENTER_ESERVICE_RATE_WINDOW", default=600, minimum=1)
+# Attachments of e-mail taken in, as for the e-service: per file and per mail.
+EMAIL_ATTACHMENT_MAX_BYTES = env_int(
+    "KONTAKTCENTER_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024, minimum=1
+)
+EMAIL_ATTACHMENTS_MAX_COUNT = env_int("KONTAKTCENTER_ATTACHMENTS_MAX", default=10, minimum=0)
+# How often a worker reads the functional mailboxes.
+EMAIL_POLL_SECONDS = env_int("KONTAKTCENTER_EMAIL_POLL_SECONDS", default=60, minimum=1)
+# A mail that fails this many times is moved to its mailbox's retry folder for a person.
+EMAIL_INTAKE_MAX_FAILURES = env_int("KONTAKTCENTER_EMAIL_MAX_FAILURES", default=3, minimum=1)
+
 # --- forwarding to organisations' own systems (docs/forwarding.md) ----------------------------
 # Hosts deliveries may reach over plain http and inside private networks: local test receivers.
 FORWARDING_ALLOWED_HOSTS = env_list("KONTAKTCENTER_FORWARDING_ALLOWED_HOSTS", default=[])

@@ -79,6 +79,8 @@ class CaseEventKind(models.TextChoices):
     SPLIT_FROM = "split_from", _("Split off another case")
     PARENT_CHANGED = "parent_changed", _("Parent case changed")
     CHILD_CHANGED = "child_changed", _("Child cases changed")
+    RESIDENT_WROTE = "resident_wrote", _("Message from the resident")
+    FOLLOW_UP_CREATED = "follow_up_created", _("New case for a closed one")
 
 
 class AccessPurpose(models.TextChoices):

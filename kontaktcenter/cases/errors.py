@@ -190,3 +190,14 @@ ACCESS_LOG_NOT_ALLOWED = error_code(
 ACCESS_LOG_PERIOD = error_code(
     "access_log.period", _("The period's first day must not be after its last day.")
 )
+# written inquiries: the e-service and the e-mail channel
+WRITTEN_CHANNEL_ONLY = error_code(
+    "inquiry.written_channel_only", _("Only e-service and e-mail inquiries are registered here.")
+)
+SATISFACTION_NOT_CLOSED = error_code(
+    "satisfaction.not_closed", _("You can rate the help you got once the case is closed.")
+)
+SATISFACTION_ANSWERED = error_code(
+    "satisfaction.answered", _("You have already answered. Thank you!")
+)
+SATISFACTION_SCORE = error_code("satisfaction.score", _("Choose a rating from 1 to 5."))

@@ -15,6 +15,7 @@ from typing import Any
 from kontaktcenter.accounts.actors import Actor, actor_kind, actor_label, staff_user
 from kontaktcenter.accounts.models import User
 from kontaktcenter.cases.models import Case, CaseEvent, CaseEventKind, CaseQueue
+from kontaktcenter.email_channel import notices
 from kontaktcenter.forwarding import outbox
 
 # Free-text fields of each event kind that may hold personal data.
@@ -36,6 +37,7 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     CaseEventKind.SPLIT_FROM: ("attachments",),
     CaseEventKind.MERGED_INTO: ("moved",),
     CaseEventKind.MERGED_FROM: ("moved",),
+    CaseEventKind.RESIDENT_WROTE: ("text",),
 }
 
 
@@ -53,6 +55,8 @@ def _event(case: Case, kind: CaseEventKind, actor: Actor, at: datetime, **data: 
         case_version=case.version,
     )
     outbox.fan_out(event)
+    # The resident hears of answers and closing on the channel they used (e-mail channel).
+    notices.on_case_event(event)
     return event
 
 
@@ -382,3 +386,18 @@ def parent_changed(
 
 def child_changed(case: Case, *, actor: Actor, at: datetime, child: Case, added: bool) -> CaseEvent:
     return _event(case, CaseEventKind.CHILD_CHANGED, actor, at, child=_ref(child), added=added)
+
+
+def resident_wrote(case: Case, *, actor: Actor, at: datetime, text: str, channel: str) -> CaseEvent:
+    """The resident's own message, from the tracking page (`web`) or a mail (`email`)."""
+    return _event(case, CaseEventKind.RESIDENT_WROTE, actor, at, text=text, channel=channel)
+
+
+def follow_up_created(
+    case: Case, *, actor: Actor, at: datetime, reference: str = "", follows: str = ""
+) -> CaseEvent:
+    """A resident wrote to a case closed too long ago: the old case names the new one
+    (`reference`), the new one names the old (`follows`)."""
+    return _event(
+        case, CaseEventKind.FOLLOW_UP_CREATED, actor, at, reference=reference, follows=follows
+    )

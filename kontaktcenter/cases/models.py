@@ -48,6 +48,7 @@ __all__ = [
     "DeadlineRule",
     "Party",
     "Priority",
+    "SatisfactionAnswer",
 ]
 
 
@@ -533,3 +534,42 @@ class CaseLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.other_id}"
+
+
+class SatisfactionAnswer(models.Model):
+    """The resident's answer to "Did you get the help you needed?" after closing (1–5).
+
+    One per case. Statistics read it by organisation, category and channel, never by case, so
+    an analyst cannot tell who answered.
+    """
+
+    case = models.OneToOneField(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="satisfaction"
+    )
+    # Copied from the case when answered, so the statistics need no join to the case.
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    category = models.ForeignKey(
+        "routing.Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    score = models.PositiveSmallIntegerField(_("score"))
+    comment = models.TextField(_("comment"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"))
+
+    class Meta:
+        verbose_name = _("satisfaction answer")
+        verbose_name_plural = _("satisfaction answers")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="cases_satisfaction_1_to_5"
+            )
+        ]
+        indexes = [models.Index(fields=["answered_at"], name="cases_satisf_answered_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.score}"

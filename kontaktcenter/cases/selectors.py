@@ -546,3 +546,26 @@ def access_log_page(
         return rows, ""
     last = rows[size - 1]
     return rows[:size], f"{last.accessed_at.isoformat()}_{last.pk}"
+
+
+def case_get_by_id(*, actor: Actor, case_id: int) -> Case:
+    """One case by its id, for the system's own readers (a threaded e-mail)."""
+    case = (
+        Case.objects.select_related("category", "responsible_organisation", "party")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None or not policies.may(actor, CaseAction.VIEW, case):
+        raise NotFound(errors.CASE_NOT_FOUND, reference=str(case_id))
+    return case
+
+
+def case_by_tracking_token(token: str) -> Case | None:
+    """The case a resident's tracking link opens; None for an unknown or malformed code."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        Case.objects.select_related("category", "responsible_organisation", "party")
+        .filter(tracking_token=token)
+        .first()
+    )

@@ -16,6 +16,7 @@ from kontaktcenter.demo.caselinks import tell_related_cases
 from kontaktcenter.demo.casework import create_casework, fill_street_light_forms
 from kontaktcenter.demo.categories import create_categories
 from kontaktcenter.demo.directory import create_directory
+from kontaktcenter.demo.eservice import create_written_inquiries
 from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.integrations import create_integrations
@@ -140,6 +141,8 @@ def demo_load(
         create_integrations(directory.organisations)
         say("Writing routing rules …")
         create_routing_rules(directory.organisations)
+        say("Adding residents' e-service and e-mail inquiries …")
+        create_written_inquiries(directory.organisations)
     counts = demo_counts()
     seconds = time.monotonic() - started
     message = f"Demo data loaded in {seconds:.1f} s: " + ", ".join(

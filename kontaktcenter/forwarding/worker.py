@@ -147,5 +147,23 @@ def _retrain_classifier() -> object:
     return runtime.retrain_if_due()
 
 
+def _read_mailboxes() -> object:
+    from kontaktcenter.email_channel import intake  # noqa: PLC0415
+
+    return intake.read_all()
+
+
+def _send_resident_mail() -> object:
+    from kontaktcenter.email_channel import outgoing  # noqa: PLC0415
+
+    return outgoing.send_due(worker_name())
+
+
 def default_duties() -> list[PeriodicDuty]:
-    return [("open311", 60.0, _poll_open311), ("classifier", 60.0, _retrain_classifier)]
+    return [
+        ("open311", 60.0, _poll_open311),
+        ("classifier", 60.0, _retrain_classifier),
+        # The e-mail channel (docs/email-channel.md): functional mailboxes, residents' mail.
+        ("email-intake", float(settings.EMAIL_POLL_SECONDS), _read_mailboxes),
+        ("resident-mail", 1.0, _send_resident_mail),
+    ]

@@ -48,9 +48,16 @@ from kontaktcenter.cases.services.relations import (
     case_split,
     case_unlink,
 )
+from kontaktcenter.cases.services.written import (
+    WriteOutcome,
+    case_resident_write,
+    satisfaction_answer,
+    written_inquiry_register,
+)
 
 __all__ = [
     "CaseChangedError",
+    "WriteOutcome",
     "answer_template_save",
     "attachment_add",
     "attachment_check_size",
@@ -71,6 +78,7 @@ __all__ = [
     "case_recategorise",
     "case_reopen",
     "case_reply",
+    "case_resident_write",
     "case_resolve",
     "case_set_parent",
     "case_set_priority",
@@ -85,4 +93,6 @@ __all__ = [
     "contact_transfer",
     "party_scrub",
     "record_reads",
+    "satisfaction_answer",
+    "written_inquiry_register",
 ]

@@ -10,6 +10,7 @@ from kontaktcenter.desk.forms import PeriodForm
 from kontaktcenter.desk.views.common import current_user, report
 from kontaktcenter.statistics.policies import may_view_statistics
 from kontaktcenter.statistics.selectors import period_statistics
+from kontaktcenter.statistics.written import first_answer_times, satisfaction
 
 
 @login_required
@@ -19,10 +20,16 @@ def statistics(request: HttpRequest) -> HttpResponse:
         raise HttpForbidden
     form = PeriodForm(request.GET if "first_day" in request.GET else PeriodForm.default_period())
     result = None
+    written = {}
     if form.is_valid():
         try:
             result = period_statistics(actor=user, **form.cleaned_data)
+            written = {
+                "first_answers": first_answer_times(actor=user, **form.cleaned_data),
+                "satisfaction": satisfaction(actor=user, **form.cleaned_data),
+            }
         except ServiceError as error:
             report(request, error)
     status = 200 if result is not None else 400
-    return render(request, "desk/statistics.html", {"form": form, "stats": result}, status=status)
+    context = {"form": form, "stats": result, **written}
+    return render(request, "desk/statistics.html", context, status=status)

@@ -9,6 +9,7 @@ the server stops.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from kontaktcenter.demo.eservice import MAILBOX_ADDRESS, start_demo_mailbox
 from kontaktcenter.demo.forwarding import DEMO_WEBHOOK_SECRET, RECEIVER_PORT
 from kontaktcenter.demo.routing import train_classifier
 from kontaktcenter.demo.services import (
@@ -29,6 +31,7 @@ from kontaktcenter.demo.services import (
     demo_logins,
 )
 from kontaktcenter.demo.telephony import AMI_PORT, AMI_SECRET, AMI_USERNAME
+from kontaktcenter.email_channel.devserver import DovecotError, start_dovecot, stop_dovecot
 
 
 class Command(BaseCommand):
@@ -84,13 +87,27 @@ class Command(BaseCommand):
                 f"Phones: a simulated PBX speaks AMI on 127.0.0.1:{AMI_PORT}; its calls move "
                 f"the wallboard ({url}vaggtavla/) and the switchboard console ({url}vaxel/)."
             )
-            with _beside_the_server():
+            self.stdout.write(
+                f"Residents: the e-service is at {url}e-tjanst/ (also linked from the desk)."
+            )
+            with _beside_the_server(self.stdout.write):
                 call_command("serve", host=options["host"], port=options["port"])
 
 
 @contextmanager
-def _beside_the_server() -> Iterator[None]:
+def _beside_the_server(say: Any) -> Iterator[None]:
     command = [sys.executable, "-m", "kontaktcenter.cli"]
+    # The e-mail channel needs an IMAP server: a local dovecot when Debian's is installed.
+    dovecot = None
+    try:
+        dovecot = start_dovecot()
+        start_demo_mailbox(dovecot[0])
+        say(
+            f"E-mail: {MAILBOX_ADDRESS} is read from a local dovecot on 127.0.0.1:"
+            f"{dovecot[0].port}; its two new mails are taken in by the worker."
+        )
+    except DovecotError as error:
+        say(f"E-mail: no demo mailbox ({error}); install dovecot-imapd to see mail taken in.")
     store = settings.DATA_DIR / "example-receiver.sqlite3"
     receiver = [
         *command,
@@ -109,7 +126,10 @@ def _beside_the_server() -> Iterator[None]:
     simulator = [*command, "telephony", "simulate", "--live", "--ami-port", *ami[1:]]
     processes = [
         subprocess.Popen(receiver),  # noqa: S603 - our own commands
-        subprocess.Popen([*command, "worker"]),  # noqa: S603
+        subprocess.Popen(  # noqa: S603
+            [*command, "worker"],
+            env={**os.environ, "KONTAKTCENTER_EMAIL_POLL_SECONDS": "5"},
+        ),
         subprocess.Popen(simulator),  # noqa: S603
         subprocess.Popen([*command, "telephony", "ami", *ami]),  # noqa: S603
     ]
@@ -123,3 +143,5 @@ def _beside_the_server() -> Iterator[None]:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 process.kill()
+        if dovecot is not None:
+            stop_dovecot(*dovecot)
