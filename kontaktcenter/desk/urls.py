@@ -54,6 +54,7 @@ urlpatterns = [
         name="answer_template_edit",
     ),
     path("koer/", case_types.queue_list, name="case_queues"),
+    path("oppettider/", case_types.opening_hours, name="opening_hours"),
     path("ko/", queues.my_queue, name="my_queue"),
     path("ko/<int:organisation_id>/", queues.queue, name="queue"),
     path("statistik/", statistics.statistics, name="statistics"),

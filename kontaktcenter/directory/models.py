@@ -5,6 +5,18 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kontaktcenter.directory.choices import Weekday
+
+__all__ = [
+    "Function",
+    "OpeningHours",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "Site",
+    "Weekday",
+]
+
 
 class OrganisationKind(models.TextChoices):
     COMMITTEE = "committee", _("Committee")
@@ -140,16 +152,6 @@ class Function(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
 
 
 class OpeningHours(models.Model):
