@@ -5,6 +5,7 @@ decide."""
 
 from __future__ import annotations
 
+from datetime import time
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -15,6 +16,7 @@ from kontaktcenter.cases.case_forms import FIELD_TYPE_LABELS, FieldType, FormFie
 from kontaktcenter.cases.choices import CaseStatus, Priority
 from kontaktcenter.cases.queue_pages import DeadlineFilter, QueueSort, QueueView
 from kontaktcenter.desk.forms import CategoryField, VersionedForm
+from kontaktcenter.directory.choices import Weekday
 from kontaktcenter.directory.selectors import organisations_receiving_cases
 
 if TYPE_CHECKING:
@@ -252,3 +254,39 @@ class AnswerTemplateForm(forms.Form):
 
 class CaseQueueForm(forms.Form):
     name = forms.CharField(label=_("New queue"), max_length=120)
+
+
+class OpeningHoursForm(forms.Form):
+    """One row per weekday; a day without times is closed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for weekday, label in Weekday.choices:
+            time_input = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+            self.fields[f"opens_{weekday}"] = forms.TimeField(
+                label=_("%(day)s opens") % {"day": label}, required=False, widget=time_input
+            )
+            self.fields[f"closes_{weekday}"] = forms.TimeField(
+                label=_("%(day)s closes") % {"day": label}, required=False, widget=time_input
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for weekday, _label in Weekday.choices:
+            if bool(data.get(f"opens_{weekday}")) != bool(data.get(f"closes_{weekday}")):
+                self.add_error(f"closes_{weekday}", _("Give both times, or neither for closed."))
+        return data
+
+    def hours(self) -> dict[int, tuple[time, time] | None]:
+        result: dict[int, tuple[time, time] | None] = {}
+        for weekday, _label in Weekday.choices:
+            opens = self.cleaned_data.get(f"opens_{weekday}")
+            closes = self.cleaned_data.get(f"closes_{weekday}")
+            result[weekday] = (opens, closes) if opens and closes else None
+        return result
+
+    def rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        return [
+            (str(label), self[f"opens_{weekday}"], self[f"closes_{weekday}"])
+            for weekday, label in Weekday.choices
+        ]

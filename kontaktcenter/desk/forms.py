@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kontaktcenter.cases.choices import CaseStatus, Channel
+from kontaktcenter.cases.choices import CaseStatus, Channel, Priority
 from kontaktcenter.core.clock import today
 from kontaktcenter.directory.choices import AbsenceReason
 from kontaktcenter.directory.selectors import districts, organisations_receiving_cases
@@ -136,6 +136,15 @@ class CaseCreateForm(forms.Form):
     )
     concerns = _concerns_field()
     share_contact_details = _consent_field()
+    priority = forms.TypedChoiceField(
+        label=_("Priority"),
+        choices=Priority.choices,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        initial=Priority.NORMAL,
+        help_text=_("Decides the deadline together with the category."),
+    )
     received_at = forms.DateTimeField(
         label=_("Received"),
         help_text=_("When the letter or e-mail arrived, if not today. Stockholm time."),
@@ -143,6 +152,11 @@ class CaseCreateForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+
+    def clean_priority(self) -> int:
+        """A form sent without a priority (an older page, a script) registers a normal one."""
+        priority = self.cleaned_data.get("priority")
+        return int(priority) if priority is not None else Priority.NORMAL.value
 
 
 class VersionedForm(forms.Form):

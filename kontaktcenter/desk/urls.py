@@ -110,6 +110,7 @@ urlpatterns = [
         knowledge.knowledge_synonym_delete,
         name="knowledge_synonym_delete",
     ),
+    path("oppettider/", case_types.opening_hours, name="opening_hours"),
     path("ko/", queues.my_queue, name="my_queue"),
     path("ko/<int:organisation_id>/", queues.queue, name="queue"),
     path("statistik/", statistics.statistics, name="statistics"),

@@ -27,3 +27,13 @@ class EntryKind(models.TextChoices):
 class CallbackKind(models.TextChoices):
     CALLBACK = "callback", _("Callback request")
     MESSAGE = "message", _("Message")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")

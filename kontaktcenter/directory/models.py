@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kontaktcenter.directory.choices import AbsenceReason, CallbackKind, EntryKind
+from kontaktcenter.directory.choices import AbsenceReason, CallbackKind, EntryKind, Weekday
 
 __all__ = [
     "Absence",
@@ -17,10 +17,12 @@ __all__ = [
     "DirectoryTerm",
     "EntryKind",
     "Function",
+    "OpeningHours",
     "Organisation",
     "OrganisationKind",
     "Person",
     "Site",
+    "Weekday",
 ]
 
 
@@ -207,16 +209,6 @@ class Function(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
 
 
 class OpeningHours(models.Model):

@@ -77,7 +77,8 @@ def _follow_up_endpoints(case: Case, kind: str) -> list[Endpoint]:
 
 def fan_out(event: CaseEvent) -> list[Delivery]:
     """Write the deliveries `event` causes; none for kinds no receiver subscribes to."""
-    if event.kind == CaseEventKind.ROUTED:
+    # A case forwarded by hand reaches its new organisation's systems like a routed one.
+    if event.kind in {CaseEventKind.ROUTED, CaseEventKind.FORWARDED}:
         case = event.case
         webhook_event = (
             WebhookEvent.CASE_FORWARDED if event.data.get("before") else WebhookEvent.CASE_CREATED

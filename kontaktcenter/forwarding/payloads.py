@@ -82,7 +82,7 @@ def build(
         }
     if event.kind == CaseEventKind.CLOSED:
         body["resolution"] = "" if case.is_confidential else event.data.get("resolution", "")
-    if event.kind == CaseEventKind.ROUTED and event.data.get("before"):
+    if event.kind in {CaseEventKind.ROUTED, CaseEventKind.FORWARDED} and event.data.get("before"):
         body["forwarded_from"] = event.data["before"].get("name")
     return body
 

@@ -8,6 +8,7 @@ import pytest
 from kontaktcenter.cases import services
 from kontaktcenter.cases.models import Case, CaseEventKind, CaseStatus, Priority
 from kontaktcenter.core.errors import PermissionDenied, ValidationError
+from kontaktcenter.forwarding.models import Delivery
 from tests.factories import OrganisationFactory, UserFactory
 
 
@@ -222,3 +223,27 @@ def test_tier1_agents_make_no_changes_to_cases(make_case, resident_parking, tier
 
     with pytest.raises(PermissionDenied):
         services.case_resolve(actor=tier1_agent, case=case, resolution="x")
+
+
+def test_a_case_forwarded_by_hand_reaches_the_new_organisations_system(
+    street_light_case, traffic_officer, sports_officer, traffic_feedback_system
+):
+    """Trafikkontoret sends a lamp to Idrottsförvaltningen, which sends it back: the lamp is
+    on a street. Trafikkontoret's own system gets it again, marked as forwarded."""
+    at_sports = services.case_forward(
+        actor=traffic_officer,
+        case=street_light_case,
+        organisation=sports_officer.organisation,
+        reason="Står på idrottsplatsen?",
+    )
+    Delivery.objects.all().delete()
+
+    services.case_forward(
+        actor=sports_officer,
+        case=at_sports,
+        organisation=traffic_feedback_system.organisation,
+        reason="Lampan står på gatan utanför, den sköts av Trafikkontoret.",
+    )
+
+    delivery = Delivery.objects.get(endpoint=traffic_feedback_system)
+    assert delivery.payload["forwarded_from"] == sports_officer.organisation.name

@@ -373,3 +373,26 @@ def test_the_administrator_adds_a_queue(
 
     assert response.status_code == 302
     assert CaseQueue.objects.get().organisation == traffic_office
+
+
+def test_an_urgent_case_registered_from_a_letter_gets_the_urgent_deadline(
+    client: Client, tier2_agent: User, street_lighting: Category, clock: Clock
+) -> None:
+    client.force_login(tier2_agent)
+
+    response = client.post(
+        reverse("desk:case_create"),
+        {
+            "channel": "letter",
+            "category": street_lighting.pk,
+            "subject": "Nedfallen stolpe",
+            "priority": Priority.URGENT,
+        },
+    )
+
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert case.priority == Priority.URGENT
+    # Tuesday 09:00 + 4 working hours.
+    assert case.deadline_at is not None
+    assert case.deadline_at.astimezone(clock.at.tzinfo).hour == 13

@@ -13,9 +13,15 @@ from django.utils.translation import gettext as _
 from kontaktcenter.accounts.roles import Role
 from kontaktcenter.cases import case_forms, policies, selectors, services
 from kontaktcenter.core.errors import NotFound, ServiceError
-from kontaktcenter.desk.casework_forms import AnswerTemplateForm, CaseQueueForm, CaseTypeForm
+from kontaktcenter.desk.casework_forms import (
+    AnswerTemplateForm,
+    CaseQueueForm,
+    CaseTypeForm,
+    OpeningHoursForm,
+)
 from kontaktcenter.desk.views.common import current_user, show_on_form
-from kontaktcenter.directory.selectors import organisation_get
+from kontaktcenter.directory import services as directory_services
+from kontaktcenter.directory.selectors import opening_hours_of, organisation_get
 
 
 def _require_admin(request: HttpRequest) -> None:
@@ -158,5 +164,36 @@ def queue_list(request: HttpRequest) -> HttpResponse:
             "organisation": organisation,
             "queues": selectors.case_queues(organisation.pk),
         },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def opening_hours(request: HttpRequest) -> HttpResponse:
+    """The administrator's organisation's weekly opening hours, which case deadlines count."""
+    user = current_user(request)
+    organisation = organisation_get(user.organisation_id)
+    if not directory_services.may_set_opening_hours(user, organisation.pk):
+        raise HttpForbidden
+    current = opening_hours_of([organisation.pk]).get(organisation.pk, {})
+    initial = {}
+    for weekday, (opens, closes) in current.items():
+        initial[f"opens_{weekday}"] = opens
+        initial[f"closes_{weekday}"] = closes
+    form = OpeningHoursForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            directory_services.opening_hours_set(
+                actor=user, organisation=organisation, hours=form.hours()
+            )
+        except ServiceError as error:
+            show_on_form(form, error)
+        else:
+            messages.success(request, _("The opening hours were saved."))
+            return redirect("desk:opening_hours")
+    return render(
+        request,
+        "desk/opening_hours.html",
+        {"form": form, "organisation": organisation, "uses_default": not current},
         status=400 if request.method == "POST" else 200,
     )
