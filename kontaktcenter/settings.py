@@ -304,10 +304,7 @@ CASE_REOPEN_WITHIN_DAYS = env_int("KONTAKTCENTER_REOPEN_WITHIN_DAYS", default=30
 # Submissions (new inquiries, replies, ratings) one client may make within the window.
 ESERVICE_RATE_LIMIT = env_int("KONTAKTCENTER_ESERVICE_RATE_LIMIT", default=10, minimum=1)
 ESERVICE_RATE_WINDOW_SECONDS = env_int("KONTAKTCENTER_ESERVICE_RATE_WINDOW", default=600, minimum=1)
-# Attachments of e-mail taken in, as for the e-service: per file and per mail.
-EMAIL_ATTACHMENT_MAX_BYTES = env_int(
-    "KONTAKTCENTER_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024, minimum=1
-)
+# Files one e-mail may add to its case (each within the attachment limits further down).
 EMAIL_ATTACHMENTS_MAX_COUNT = env_int("KONTAKTCENTER_ATTACHMENTS_MAX", default=10, minimum=0)
 # How often a worker reads the functional mailboxes.
 EMAIL_POLL_SECONDS = env_int("KONTAKTCENTER_EMAIL_POLL_SECONDS", default=60, minimum=1)

@@ -32,10 +32,9 @@ from kontaktcenter.cases import services as case_services
 from kontaktcenter.cases.choices import Channel
 from kontaktcenter.cases.services.contacts import QUESTION_MAX_LENGTH
 from kontaktcenter.core.clock import now
-from kontaktcenter.core.errors import NotFound
+from kontaktcenter.core.errors import NotFound, ValidationError
 from kontaktcenter.email_channel import notices, rules
 from kontaktcenter.email_channel.models import (
-    InboundAttachment,
     InboundMail,
     InboundOutcome,
     Mailbox,
@@ -110,7 +109,11 @@ def _case_for_thread(message: EmailMessage, sender_address: str) -> int | None:
     return None
 
 
-def _keep_attachments(mail: InboundMail, message: EmailMessage) -> None:
+def _attach_to_case(mail: InboundMail, message: EmailMessage) -> None:
+    """The mail's files go on its case through the cases app's attachment service, which sniffs
+    their type and applies the same limits as every other channel; a file it refuses, or one
+    past the number a mail may bring, is named on the mail so nothing is dropped unseen."""
+    assert mail.case is not None
     refused: list[str] = []
     kept = 0
     for part in message.iter_attachments():
@@ -118,19 +121,21 @@ def _keep_attachments(mail: InboundMail, message: EmailMessage) -> None:
         content = part.get_payload(decode=True)
         if not isinstance(content, bytes):
             continue
-        if (
-            len(content) > settings.EMAIL_ATTACHMENT_MAX_BYTES
-            or kept >= settings.EMAIL_ATTACHMENTS_MAX_COUNT
-        ):
+        if kept >= settings.EMAIL_ATTACHMENTS_MAX_COUNT:
             refused.append(filename)
             continue
-        InboundAttachment.objects.create(
-            mail=mail,
-            filename=filename,
-            content_type=part.get_content_type()[:200],
-            content=content,
-            size=len(content),
-        )
+        try:
+            case_services.attachment_add(
+                actor=EMAIL_READER,
+                case=mail.case,
+                filename=filename,
+                content=content,
+                declared_type=part.get_content_type(),
+            )
+        except ValidationError as error:
+            logger.info("mail %s: attachment %s refused: %s", mail.pk, filename, error.code)
+            refused.append(filename)
+            continue
         kept += 1
     if refused:
         mail.attachments_refused = "\n".join(refused)
@@ -194,7 +199,7 @@ def take_in(mailbox: Mailbox, raw: bytes) -> InboundOutcome | None:
             in_reply_to=message_id,
         )
     mail.save()
-    _keep_attachments(mail, message)
+    _attach_to_case(mail, message)
     return mail.outcome
 
 

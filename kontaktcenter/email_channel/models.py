@@ -9,7 +9,6 @@ from kontaktcenter.email_channel.choices import InboundOutcome, OutgoingKind, Ou
 
 __all__ = [
     "CaseCorrespondence",
-    "InboundAttachment",
     "InboundMail",
     "InboundOutcome",
     "Mailbox",
@@ -89,26 +88,6 @@ class InboundMail(models.Model):
 
     def __str__(self) -> str:
         return self.message_id
-
-
-class InboundAttachment(models.Model):
-    """A mail's attachment, kept as received (within the e-service's limits) until the cases
-    app's attachment service takes it over."""
-
-    mail = models.ForeignKey(
-        InboundMail, verbose_name=_("e-mail"), on_delete=models.CASCADE, related_name="attachments"
-    )
-    filename = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=200)
-    content = models.BinaryField(_("content"))
-    size = models.PositiveIntegerField(_("size"))
-
-    class Meta:
-        verbose_name = _("attachment of a received e-mail")
-        verbose_name_plural = _("attachments of received e-mails")
-
-    def __str__(self) -> str:
-        return self.filename
 
 
 class CaseCorrespondence(models.Model):

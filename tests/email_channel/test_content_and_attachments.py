@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from kontaktcenter.cases.models import Case
+from kontaktcenter.cases.models import Attachment, Case
 from kontaktcenter.email_channel import intake
-from kontaktcenter.email_channel.models import InboundAttachment, InboundMail, Mailbox
+from kontaktcenter.email_channel.models import InboundMail, Mailbox
 from tests.email_channel.conftest import write_mail
 from tests.email_channel.dovecot import Dovecot
 
@@ -33,21 +33,24 @@ def test_html_mail_becomes_plain_words_and_sanitised_html(
         assert hostile not in kept
 
 
-def test_attachments_within_the_limits_are_kept_for_the_case(
+def test_attachments_within_the_limits_go_on_the_case_and_the_others_are_named(
     dovecot: Dovecot, imap_user: str, mailbox: Mailbox, settings: SettingsWrapper
 ) -> None:
-    settings.EMAIL_ATTACHMENT_MAX_BYTES = 1000
+    settings.ATTACHMENT_MAX_BYTES = 1000
     dovecot.deliver(
         imap_user,
-        write_mail(attachments=[("lampan.jpg", b"J" * 800), ("film.mov", b"M" * 5000)]),
+        write_mail(
+            attachments=[("lampan.txt", b"Lampan lyser inte. " * 40), ("film.mov", b"M" * 5000)]
+        ),
     )
 
     intake.read_mailbox(mailbox)
 
-    kept = InboundAttachment.objects.get()
-    assert kept.filename == "lampan.jpg"
-    assert bytes(kept.content) == b"J" * 800
-    assert kept.mail.case == Case.objects.get()
+    case = Case.objects.get()
+    attachment = Attachment.objects.get()
+    assert attachment.case == case
+    assert attachment.file_name == "lampan.txt"
+    assert attachment.content_type == "text/plain"
     assert InboundMail.objects.get().attachments_refused == "film.mov"
 
 
