@@ -17,6 +17,14 @@ def may_view_statistics(actor: Actor) -> bool:
     return isinstance(actor, User) and actor.role in STATISTICS_ROLES
 
 
+def may_see_small_confidential_counts(actor: Actor) -> bool:
+    """Issue 16, item 5: only those who may read confidential cases see counts below five of
+    a confidential category. None of the statistics roles reads them (cases/policies.py: only
+    the responsible case officers do), so in the desk every small count is suppressed; the
+    system (commands run by operators for the archive) sees them."""
+    return isinstance(actor, SystemActor)
+
+
 # --- the committees' quality report (S13) -----------------------------------------------------
 # Complaints and feedback per organisation, with where each case was delivered; no personal data.
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Count, Sum
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.accounts.actors import Actor
@@ -35,6 +36,9 @@ NOT_ALLOWED = error_code("statistics.not_allowed", _("Your role cannot see stati
 
 MAX_PERIOD_DAYS = 3 * 366
 
+# Counts of confidential categories below this are suppressed (issue 16, item 5).
+SMALL_COUNT = 5
+
 # Lead time of a closed case (S8); summed per group, so the mean costs no extra scan.
 # Counted from when the resident got in touch, which is what the resident waited.
 _DAYS_TO_CLOSE = DaysBetween("received_at", "closed_at")
@@ -42,8 +46,17 @@ _DAYS_TO_CLOSE = DaysBetween("received_at", "closed_at")
 
 @dataclass(frozen=True)
 class Row:
+    """One group's count; `count` is None where it is suppressed (fewer than SMALL_COUNT cases
+    of a confidential category shown to someone who may not see those cases)."""
+
     label: str
-    count: int
+    count: int | None
+    # The group's value (a category's id …), for suppression and drill-down; not compared.
+    key: object = field(default=None, compare=False)
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
 
 
 @dataclass(frozen=True)
@@ -76,11 +89,34 @@ def period_bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]:
 
 def count_rows(counts: Mapping[Any, int], labels: Mapping[Any, str]) -> list[Row]:
     """Largest first; equal counts in label order, so the table reads the same every time."""
-    rows = [Row(labels.get(key, str(key or "–")), count) for key, count in counts.items()]
-    return sorted(rows, key=lambda row: (-row.count, row.label))
+    rows = [Row(labels.get(key, str(key or "–")), count, key) for key, count in counts.items()]
+    return sorted(rows, key=lambda row: (-(row.count or 0), row.label))
+
+
+def suppress_small_counts(rows: list[Row], confidential: frozenset[object]) -> list[Row]:
+    """Issue 16, item 5: a count of 1–4 cases in a confidential category could point at a
+    person, so it is replaced by "fewer than 5"; zero reveals no one and is kept. The
+    suppressed rows go last so their place in the order does not hint at their size."""
+    kept = [
+        row for row in rows if row.key not in confidential or not 0 < (row.count or 0) < SMALL_COUNT
+    ]
+    hidden = [
+        Row(row.label, None, row.key)
+        for row in rows
+        if row.key in confidential and 0 < (row.count or 0) < SMALL_COUNT
+    ]
+    return kept + sorted(hidden, key=lambda row: row.label)
 
 
 def period_statistics(*, actor: Actor, first_day: date, last_day: date) -> PeriodStatistics:
+    return filtered_period_statistics(
+        actor=actor, first_day=first_day, last_day=last_day, channel=""
+    )
+
+
+def filtered_period_statistics(
+    *, actor: Actor, first_day: date, last_day: date, channel: str
+) -> PeriodStatistics:
     """Counts for the period from two grouped scans: one over contacts, one over cases.
 
     Each scan groups by every dimension at once and the totals per dimension are summed here,
@@ -89,11 +125,12 @@ def period_statistics(*, actor: Actor, first_day: date, last_day: date) -> Perio
     if not policies.may_view_statistics(actor):
         raise PermissionDenied(NOT_ALLOWED)
     start, end = period_bounds(first_day, last_day)
+    only_channel = {"channel": channel} if channel else {}
 
     contacts_by_channel: Counter[object] = Counter()
     contacts_by_outcome: Counter[object] = Counter()
     for group in (
-        Contact.objects.filter(received_at__gte=start, received_at__lt=end)
+        Contact.objects.filter(received_at__gte=start, received_at__lt=end, **only_channel)
         .order_by()
         .values("channel", "outcome")
         .annotate(n=Count("id"))
@@ -107,7 +144,7 @@ def period_statistics(*, actor: Actor, first_day: date, last_day: date) -> Perio
     cases_closed = 0
     days_to_close = 0.0
     for group in (
-        Case.objects.filter(received_at__gte=start, received_at__lt=end)
+        Case.objects.filter(received_at__gte=start, received_at__lt=end, **only_channel)
         .order_by()
         .values("channel", "category_id", "responsible_organisation_id", "status")
         .annotate(n=Count("id"), days_to_close=Sum(_DAYS_TO_CLOSE))
@@ -138,14 +175,66 @@ def period_statistics(*, actor: Actor, first_day: date, last_day: date) -> Perio
         cases_closed=cases_closed,
         mean_days_to_close=(days_to_close / cases_closed if cases_closed else None),
         cases_by_channel=count_rows(cases_by_channel, channel_labels),
-        cases_by_category=count_rows(
-            cases_by_category,
-            dict(Category.objects.filter(pk__in=cases_by_category).values_list("id", "name")),
-        ),
+        cases_by_category=_category_rows(actor, cases_by_category),
         cases_by_organisation=count_rows(
             cases_by_organisation,
             dict(
                 Organisation.objects.filter(pk__in=cases_by_organisation).values_list("id", "name")
             ),
         ),
+    )
+
+
+def _category_rows(actor: Actor, counts: Counter[object]) -> list[Row]:
+    categories = Category.objects.filter(pk__in=counts).values_list("id", "name", "is_confidential")
+    rows = count_rows(counts, {pk: name for pk, name, _secret in categories})
+    if policies.may_see_small_confidential_counts(actor):
+        return rows
+    return suppress_small_counts(rows, frozenset(pk for pk, _name, secret in categories if secret))
+
+
+@dataclass(frozen=True)
+class ContactPatterns:
+    """When residents get in touch: contacts per day, and per weekday and hour (a heat map)."""
+
+    by_day: list[tuple[date, int]]
+    # by_weekday_and_hour[weekday][hour], Monday first, Stockholm's local hours.
+    by_weekday_and_hour: list[list[int]]
+
+
+def contact_patterns(
+    *, actor: Actor, first_day: date, last_day: date, channel: str = ""
+) -> ContactPatterns:
+    """Two grouped scans of the period's contacts; days and hours in Stockholm's time."""
+    if not policies.may_view_statistics(actor):
+        raise PermissionDenied(NOT_ALLOWED)
+    start, end = period_bounds(first_day, last_day)
+    contacts = Contact.objects.filter(received_at__gte=start, received_at__lt=end).order_by()
+    if channel:
+        contacts = contacts.filter(channel=channel)
+    zone = ZoneInfo(settings.TIME_ZONE)
+    per_day = dict(
+        contacts.annotate(day=TruncDate("received_at", tzinfo=zone))
+        .values("day")
+        .annotate(n=Count("id"))
+        .values_list("day", "n")
+    )
+    days = (last_day - first_day).days + 1
+    grid = [[0] * 24 for _weekday in range(7)]
+    for weekday, hour, count in (
+        contacts.annotate(
+            weekday=ExtractIsoWeekDay("received_at", tzinfo=zone),
+            hour=ExtractHour("received_at", tzinfo=zone),
+        )
+        .values("weekday", "hour")
+        .annotate(n=Count("id"))
+        .values_list("weekday", "hour", "n")
+    ):
+        grid[weekday - 1][hour] += count
+    return ContactPatterns(
+        by_day=[
+            (first_day + timedelta(days=offset), per_day.get(first_day + timedelta(days=offset), 0))
+            for offset in range(days)
+        ],
+        by_weekday_and_hour=grid,
     )

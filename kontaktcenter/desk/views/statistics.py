@@ -1,15 +1,23 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from kontaktcenter.core.errors import ServiceError
-from kontaktcenter.desk.forms import PeriodForm
+from kontaktcenter.desk import charts
+from kontaktcenter.desk.forms import StatisticsForm
 from kontaktcenter.desk.views.common import current_user, report
 from kontaktcenter.statistics.policies import may_view_statistics
-from kontaktcenter.statistics.selectors import period_statistics
+from kontaktcenter.statistics.selectors import contact_patterns, filtered_period_statistics
+
+
+def _weekdays() -> list[str]:
+    return [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
 
 
 @login_required
@@ -17,12 +25,29 @@ def statistics(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     if not may_view_statistics(user):
         raise HttpForbidden
-    form = PeriodForm(request.GET if "first_day" in request.GET else PeriodForm.default_period())
-    result = None
+    form = StatisticsForm(
+        request.GET if "first_day" in request.GET else StatisticsForm.default_period()
+    )
+    context: dict[str, Any] = {"form": form, "stats": None}
     if form.is_valid():
         try:
-            result = period_statistics(actor=user, **form.cleaned_data)
+            stats = filtered_period_statistics(actor=user, **form.cleaned_data)
+            patterns = contact_patterns(actor=user, **form.cleaned_data)
         except ServiceError as error:
             report(request, error)
-    status = 200 if result is not None else 400
-    return render(request, "desk/statistics.html", {"form": form, "stats": result}, status=status)
+        else:
+            context.update(
+                stats=stats,
+                by_day=patterns.by_day,
+                trend=charts.trend(patterns.by_day),
+                heat=list(
+                    zip(_weekdays(), charts.heat_map(patterns.by_weekday_and_hour), strict=True)
+                ),
+                hours=range(24),
+                channel_bars=charts.bars(stats.contacts_by_channel),
+                outcome_bars=charts.bars(stats.contacts_by_outcome),
+                category_bars=charts.bars(stats.cases_by_category),
+                organisation_bars=charts.bars(stats.cases_by_organisation),
+            )
+    status = 200 if context["stats"] is not None else 400
+    return render(request, "desk/statistics.html", context, status=status)
