@@ -14,16 +14,23 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Sum
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate
+from django.db.models import Count, Min, Q, Sum
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate, TruncHour
 from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter.accounts.actors import Actor
-from kontaktcenter.cases.models import Case, CaseStatus, Channel, Contact, ContactOutcome
+from kontaktcenter.cases.models import (
+    Case,
+    CaseEventKind,
+    CaseStatus,
+    Channel,
+    Contact,
+    ContactOutcome,
+)
 from kontaktcenter.core.errors import PermissionDenied, ValidationError, error_code
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.routing.models import Category
-from kontaktcenter.statistics import policies
+from kontaktcenter.statistics import measures, policies
 from kontaktcenter.statistics.expressions import DaysBetween
 
 PERIOD_REVERSED = error_code(
@@ -238,3 +245,114 @@ def contact_patterns(
         ],
         by_weekday_and_hour=grid,
     )
+
+
+def _hours(value: timedelta | None) -> float | None:
+    return None if value is None else round(value.total_seconds() / 3600, 2)
+
+
+@dataclass(frozen=True)
+class ServiceMeasures:
+    """The measures of docs/measures.md for the contacts and cases received in a period."""
+
+    outcome_shares: measures.OutcomeShares
+    to_first_reply: measures.LeadTimes
+    to_closing: measures.LeadTimes
+    deadline_compliance: float | None
+    written_handling: measures.HandlingTime
+    emails_answered_within_one_working_day: float | None
+    phone_direct_answer_share: float | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "finished_contacts": self.outcome_shares.finished,
+            "answered_directly_share": self.outcome_shares.answered_directly,
+            "transferred_share": self.outcome_shares.transferred,
+            "referred_share": self.outcome_shares.referred,
+            "cases_replied": self.to_first_reply.count,
+            "first_reply_median_working_hours": _hours(self.to_first_reply.median),
+            "first_reply_p90_working_hours": _hours(self.to_first_reply.p90),
+            "cases_closed": self.to_closing.count,
+            "closing_median_working_hours": _hours(self.to_closing.median),
+            "closing_p90_working_hours": _hours(self.to_closing.p90),
+            "deadline_compliance": self.deadline_compliance,
+            "written_contacts_handled": self.written_handling.contacts,
+            "written_handling_mean_seconds": self.written_handling.mean_seconds,
+            "written_handling_median_seconds": self.written_handling.median_seconds,
+            "written_handling_p90_seconds": self.written_handling.p90_seconds,
+            "kkik_emails_answered_within_one_working_day": (
+                self.emails_answered_within_one_working_day
+            ),
+            "kkik_phone_direct_answer_share": self.phone_direct_answer_share,
+        }
+
+
+def service_measures(*, actor: Actor, first_day: date, last_day: date) -> ServiceMeasures:
+    """Reads the period's rows (times and outcomes only, no personal data) and applies the
+    measures' functions, so every figure has the one definition in statistics/measures.py."""
+    if not policies.may_view_statistics(actor):
+        raise PermissionDenied(NOT_ALLOWED)
+    start, end = period_bounds(first_day, last_day)
+    cases = list(
+        Case.objects.filter(received_at__gte=start, received_at__lt=end)
+        .order_by()
+        .annotate(
+            first_reply=Min("events__occurred_at", filter=Q(events__kind=CaseEventKind.REPLY_SENT))
+        )
+        .values_list("received_at", "first_reply", "closed_at", "deadline_at")
+    )
+    contacts = list(
+        Contact.objects.filter(received_at__gte=start, received_at__lt=end)
+        .order_by()
+        .values_list("channel", "outcome", "received_at", "started_at", "ended_at")
+    )
+    finished = [
+        (channel, outcome, received, started, ended if outcome != ContactOutcome.OPEN else None)
+        for channel, outcome, received, started, ended in contacts
+    ]
+    return ServiceMeasures(
+        outcome_shares=measures.outcome_shares(outcome for _c, outcome, *_rest in contacts),
+        to_first_reply=measures.lead_times((received, reply) for received, reply, *_r in cases),
+        to_closing=measures.lead_times((received, closed) for received, _r, closed, _d in cases),
+        deadline_compliance=measures.deadline_compliance(
+            (deadline, closed) for _received, _r, closed, deadline in cases
+        ),
+        written_handling=measures.written_handling_time(
+            (channel, started, ended) for channel, _o, _r, started, ended in finished
+        ),
+        emails_answered_within_one_working_day=measures.emails_answered_within_one_working_day(
+            (received, ended)
+            for channel, _o, received, _s, ended in finished
+            if channel == Channel.EMAIL
+        ),
+        phone_direct_answer_share=measures.phone_direct_answer_share(
+            (channel, outcome) for channel, outcome, *_rest in contacts
+        ),
+    )
+
+
+def hourly_contacts(
+    *, actor: Actor, first_day: date, last_day: date, channel: str = "", site_id: int | None = None
+) -> dict[datetime, int]:
+    """Contacts per hour on Stockholm's clock (naive local hour starts), for the forecast;
+    hours without contacts are present with 0."""
+    if not policies.may_view_statistics(actor):
+        raise PermissionDenied(NOT_ALLOWED)
+    start, end = period_bounds(first_day, last_day)
+    contacts = Contact.objects.filter(received_at__gte=start, received_at__lt=end).order_by()
+    if channel:
+        contacts = contacts.filter(channel=channel)
+    if site_id is not None:
+        contacts = contacts.filter(site_id=site_id)
+    zone = ZoneInfo(settings.TIME_ZONE)
+    counts: Counter[datetime] = Counter()
+    for hour, count in (
+        contacts.annotate(hour=TruncHour("received_at", tzinfo=zone))
+        .values("hour")
+        .annotate(n=Count("id"))
+        .values_list("hour", "n")
+    ):
+        counts[hour.astimezone(zone).replace(tzinfo=None)] += count
+    first = datetime.combine(first_day, time.min)
+    hours = ((last_day - first_day).days + 1) * 24
+    return {first + timedelta(hours=n): counts[first + timedelta(hours=n)] for n in range(hours)}
