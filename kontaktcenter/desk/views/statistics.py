@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -12,6 +12,7 @@ from kontaktcenter.core.errors import ServiceError
 from kontaktcenter.desk import charts
 from kontaktcenter.desk.forms import StatisticsForm
 from kontaktcenter.desk.views.common import current_user, report
+from kontaktcenter.statistics import exports
 from kontaktcenter.statistics.policies import may_view_statistics
 from kontaktcenter.statistics.selectors import contact_patterns, filtered_period_statistics
 
@@ -51,3 +52,37 @@ def statistics(request: HttpRequest) -> HttpResponse:
             )
     status = 200 if context["stats"] is not None else 400
     return render(request, "desk/statistics.html", context, status=status)
+
+
+def _export(request: HttpRequest, extension: str) -> HttpResponseBase:
+    """Every table of the page, for the same period and filters; suppressed counts as "<5"."""
+    user = current_user(request)
+    if not may_view_statistics(user):
+        raise HttpForbidden
+    form = StatisticsForm(request.GET)
+    if not form.is_valid():
+        return statistics(request)
+    try:
+        stats = filtered_period_statistics(actor=user, **form.cleaned_data)
+        patterns = contact_patterns(actor=user, **form.cleaned_data)
+    except ServiceError:
+        return statistics(request)
+    all_tables = exports.tables(stats, patterns)
+    response = (
+        HttpResponse(exports.csv_text(all_tables), content_type="text/csv; charset=utf-8")
+        if extension == "csv"
+        else HttpResponse(exports.xlsx_bytes(all_tables), content_type=exports.XLSX_CONTENT_TYPE)
+    )
+    name = exports.filename(stats.first_day, stats.last_day, extension)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def statistics_csv(request: HttpRequest) -> HttpResponseBase:
+    return _export(request, "csv")
+
+
+@login_required
+def statistics_xlsx(request: HttpRequest) -> HttpResponseBase:
+    return _export(request, "xlsx")
