@@ -12,6 +12,8 @@ from datetime import date
 
 from kontaktcenter.statistics.selectors import Row
 
+BAR_START = 176
+BAR_AREA = 250
 TREND_WIDTH = 640
 TREND_HEIGHT = 160
 
@@ -20,8 +22,17 @@ TREND_HEIGHT = 160
 class Bar:
     label: str
     count: int | None
-    # Share of the widest bar, 0–100, for the bar's width in percent.
+    # Share of the widest bar, 0–100.
     length: float
+
+    @property
+    def width(self) -> float:
+        """In the chart's units: labels take 0–176, bars 176–426, the count follows."""
+        return round(self.length * BAR_AREA / 100, 1)
+
+    @property
+    def value_x(self) -> float:
+        return round(BAR_START + self.width + 4, 1)
 
 
 def bars(rows: Sequence[Row]) -> list[Bar]:
