@@ -68,7 +68,7 @@ def test_the_page_and_its_chart_show_no_small_confidential_count(
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert '<title>Ekonomiskt bistånd: ' in page
+    assert "<title>Ekonomiskt bistånd: " in page
     assert 'class="suppressed"/>' in page
     assert "Ekonomiskt bistånd: 3" not in page
     assert '<th scope="row">Ekonomiskt bistånd</th><td class="number">3</td>' not in page
