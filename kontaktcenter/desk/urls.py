@@ -14,6 +14,7 @@ from kontaktcenter.desk.views import (
     queues,
     reports,
     statistics,
+    statistics_cases,
     telephony,
 )
 
@@ -86,6 +87,7 @@ urlpatterns = [
     path("ko/<int:organisation_id>/", queues.queue, name="queue"),
     path("statistik/", statistics.statistics, name="statistics"),
     path("statistik/csv/", statistics.statistics_csv, name="statistics_csv"),
+    path("statistik/arenden/", statistics_cases.statistics_cases, name="statistics_cases"),
     path("statistik/xlsx/", statistics.statistics_xlsx, name="statistics_xlsx"),
     path("statistik/kvalitet/", reports.quality_report, name="quality_report"),
     path("statistik/kvalitet/csv/", reports.quality_report_csv, name="quality_report_csv"),

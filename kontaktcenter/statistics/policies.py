@@ -25,6 +25,16 @@ def may_see_small_confidential_counts(actor: Actor) -> bool:
     return isinstance(actor, SystemActor)
 
 
+DRILL_DOWN_ROLES = frozenset({Role.SUPERVISOR, Role.ORGANISATION_ADMIN, Role.SYSTEM_ADMIN})
+
+
+def may_drill_down(actor: Actor) -> bool:
+    """Whether a count on the statistics page links to the cases behind it. Analysts see
+    aggregates only, never personal data (S9); the others see the cases they may read anyway
+    (cases/policies.py decides which)."""
+    return isinstance(actor, User) and actor.role in DRILL_DOWN_ROLES
+
+
 # --- the committees' quality report (S13) -----------------------------------------------------
 # Complaints and feedback per organisation, with where each case was delivered; no personal data.
 

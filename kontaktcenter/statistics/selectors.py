@@ -27,6 +27,7 @@ from kontaktcenter.cases.models import (
     Contact,
     ContactOutcome,
 )
+from kontaktcenter.cases.selectors import visible_cases
 from kontaktcenter.core.errors import PermissionDenied, ValidationError, error_code
 from kontaktcenter.directory.models import Organisation
 from kontaktcenter.routing.models import Category
@@ -356,3 +357,22 @@ def hourly_contacts(
     first = datetime.combine(first_day, time.min)
     hours = ((last_day - first_day).days + 1) * 24
     return {first + timedelta(hours=n): counts[first + timedelta(hours=n)] for n in range(hours)}
+
+
+DRILL_DOWN_LIMIT = 200
+
+
+def cases_behind(
+    *, actor: Actor, first_day: date, last_day: date, category_id: int, channel: str = ""
+) -> list[Case]:
+    """The cases behind a category's count, as far as the actor may read them (drill-down),
+    newest first, at most DRILL_DOWN_LIMIT."""
+    if not policies.may_view_statistics(actor) or not policies.may_drill_down(actor):
+        raise PermissionDenied(NOT_ALLOWED)
+    start, end = period_bounds(first_day, last_day)
+    cases = visible_cases(actor).filter(
+        received_at__gte=start, received_at__lt=end, category_id=category_id
+    )
+    if channel:
+        cases = cases.filter(channel=channel)
+    return list(cases.order_by("-received_at")[:DRILL_DOWN_LIMIT])

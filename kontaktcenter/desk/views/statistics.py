@@ -6,19 +6,36 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kontaktcenter.accounts.actors import Actor
 from kontaktcenter.core.errors import ServiceError
 from kontaktcenter.desk import charts
 from kontaktcenter.desk.forms import StatisticsForm
 from kontaktcenter.desk.views.common import current_user, report
 from kontaktcenter.statistics import exports
-from kontaktcenter.statistics.policies import may_view_statistics
+from kontaktcenter.statistics.policies import may_drill_down, may_view_statistics
 from kontaktcenter.statistics.selectors import contact_patterns, filtered_period_statistics
 
 
 def _weekdays() -> list[str]:
     return [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
+
+
+def _drill_down_link(user: Actor, period: dict[str, Any]) -> str:
+    """The start of the link from a category's count to its cases, "" for analysts."""
+    if not may_drill_down(user):
+        return ""
+    rest = urlencode(
+        {
+            "first_day": period["first_day"].isoformat(),
+            "last_day": period["last_day"].isoformat(),
+            "channel": period["channel"],
+        }
+    )
+    return f"{reverse('desk:statistics_cases')}?{rest}&category="
 
 
 @login_required
@@ -49,6 +66,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
                 outcome_bars=charts.bars(stats.contacts_by_outcome),
                 category_bars=charts.bars(stats.cases_by_category),
                 organisation_bars=charts.bars(stats.cases_by_organisation),
+                drill_down=_drill_down_link(user, form.cleaned_data),
             )
     status = 200 if context["stats"] is not None else 400
     return render(request, "desk/statistics.html", context, status=status)
