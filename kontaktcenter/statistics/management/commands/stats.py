@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from kontaktcenter.accounts.actors import SystemActor
 from kontaktcenter.cases.choices import Channel
 from kontaktcenter.core.errors import ServiceError
-from kontaktcenter.statistics import forecast
+from kontaktcenter.statistics import aggregates, forecast
 from kontaktcenter.statistics import selectors as statistics_selectors
 from kontaktcenter.statistics.staffing import fewest_agents
 from kontaktcenter.telephony import selectors
@@ -56,6 +56,7 @@ class Command(BaseCommand):
             subject.add_argument("--to", dest="last", required=True, help="YYYY-MM-DD.")
             subject.add_argument("--json", action="store_true", help="Print one JSON object.")
         contacts.add_argument("--channel", choices=Channel.values, default="")
+        subjects.add_parser("rebuild", help="Recount the contact aggregates from the raw contacts.")
         ahead = subjects.add_parser(
             "forecast",
             help="Contacts per hour for the coming weeks from the history up to --to, with the "
@@ -74,6 +75,10 @@ class Command(BaseCommand):
         ahead.add_argument("--json", action="store_true", help="Print one JSON object.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["subject"] == "rebuild":
+            rows = aggregates.rebuild()
+            self.stdout.write(f"Contact aggregates rebuilt: {rows} rows.")
+            return
         first, last = _day(options["first"]), _day(options["last"])
         if last < first:
             raise CommandError("--to is before --from.")
