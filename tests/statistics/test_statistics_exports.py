@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
+
+from tests.conftest import STOCKHOLM
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +59,16 @@ def test_someone_without_statistics_gets_no_file(client: Client, tier1_agent):
     client.force_login(tier1_agent)
 
     assert client.get(reverse("desk:statistics_csv"), MARCH).status_code == 403
+
+
+def test_the_download_links_carry_the_default_period(client: Client, analyst, clock):
+    client.force_login(analyst)
+
+    page = client.get(reverse("desk:statistics")).content.decode()
+
+    last = clock().astimezone(STOCKHOLM).date()
+    first = last - timedelta(days=29)
+    assert (
+        f"{reverse('desk:statistics_csv')}?first_day={first.isoformat()}"
+        f"&amp;last_day={last.isoformat()}&amp;channel="
+    ) in page

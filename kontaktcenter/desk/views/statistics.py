@@ -24,18 +24,22 @@ def _weekdays() -> list[str]:
     return [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
 
 
-def _drill_down_link(user: Actor, period: dict[str, Any]) -> str:
-    """The start of the link from a category's count to its cases, "" for analysts."""
-    if not may_drill_down(user):
-        return ""
-    rest = urlencode(
+def _query(period: dict[str, Any]) -> str:
+    """The page's period and filter as a query string, for its downloads and drill-down."""
+    return urlencode(
         {
             "first_day": period["first_day"].isoformat(),
             "last_day": period["last_day"].isoformat(),
             "channel": period["channel"],
         }
     )
-    return f"{reverse('desk:statistics_cases')}?{rest}&category="
+
+
+def _drill_down_link(user: Actor, period: dict[str, Any]) -> str:
+    """The start of the link from a category's count to its cases, "" for analysts."""
+    if not may_drill_down(user):
+        return ""
+    return f"{reverse('desk:statistics_cases')}?{_query(period)}&category="
 
 
 @login_required
@@ -67,6 +71,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
                 category_bars=charts.bars(stats.cases_by_category),
                 organisation_bars=charts.bars(stats.cases_by_organisation),
                 drill_down=_drill_down_link(user, form.cleaned_data),
+                query=_query(form.cleaned_data),
             )
     status = 200 if context["stats"] is not None else 400
     return render(request, "desk/statistics.html", context, status=status)
