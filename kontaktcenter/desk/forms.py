@@ -224,6 +224,14 @@ class PeriodForm(forms.Form):
         return {"first_day": last_day - timedelta(days=29), "last_day": last_day}
 
 
+class StatisticsForm(PeriodForm):
+    """The statistics page's filters: a period and, optionally, one channel."""
+
+    channel = forms.ChoiceField(
+        label=_("Channel"), required=False, choices=[("", _("All channels")), *Channel.choices]
+    )
+
+
 class QualityReportForm(PeriodForm):
     """An organisation (with its units) and a period; the organisations are those the user may
     see the report of."""

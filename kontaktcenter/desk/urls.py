@@ -16,6 +16,7 @@ from kontaktcenter.desk.views import (
     reports,
     routing,
     statistics,
+    statistics_cases,
     telephony,
 )
 
@@ -114,6 +115,9 @@ urlpatterns = [
     path("ko/", queues.my_queue, name="my_queue"),
     path("ko/<int:organisation_id>/", queues.queue, name="queue"),
     path("statistik/", statistics.statistics, name="statistics"),
+    path("statistik/csv/", statistics.statistics_csv, name="statistics_csv"),
+    path("statistik/arenden/", statistics_cases.statistics_cases, name="statistics_cases"),
+    path("statistik/xlsx/", statistics.statistics_xlsx, name="statistics_xlsx"),
     path("statistik/kvalitet/", reports.quality_report, name="quality_report"),
     path("statistik/kvalitet/csv/", reports.quality_report_csv, name="quality_report_csv"),
     path("statistik/kvalitet/xlsx/", reports.quality_report_xlsx, name="quality_report_xlsx"),

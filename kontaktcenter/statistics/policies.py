@@ -17,6 +17,24 @@ def may_view_statistics(actor: Actor) -> bool:
     return isinstance(actor, User) and actor.role in STATISTICS_ROLES
 
 
+def may_see_small_confidential_counts(actor: Actor) -> bool:
+    """Issue 16, item 5: only those who may read confidential cases see counts below five of
+    a confidential category. None of the statistics roles reads them (cases/policies.py: only
+    the responsible case officers do), so in the desk every small count is suppressed; the
+    system (commands run by operators for the archive) sees them."""
+    return isinstance(actor, SystemActor)
+
+
+DRILL_DOWN_ROLES = frozenset({Role.SUPERVISOR, Role.ORGANISATION_ADMIN, Role.SYSTEM_ADMIN})
+
+
+def may_drill_down(actor: Actor) -> bool:
+    """Whether a count on the statistics page links to the cases behind it. Analysts see
+    aggregates only, never personal data (S9); the others see the cases they may read anyway
+    (cases/policies.py decides which)."""
+    return isinstance(actor, User) and actor.role in DRILL_DOWN_ROLES
+
+
 # --- the committees' quality report (S13) -----------------------------------------------------
 # Complaints and feedback per organisation, with where each case was delivered; no personal data.
 
