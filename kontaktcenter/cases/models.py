@@ -411,7 +411,8 @@ class CaseReferenceCounter(models.Model):
 
 
 class CaseAccess(models.Model):
-    """One read of a confidential case: who, what, why and when. Rows are only ever added.
+    """One read of a confidential case: who, what, why and when. Rows are only ever added; on
+    PostgreSQL a trigger (migration 0014) refuses every UPDATE and DELETE of them.
 
     Reads are not changes, so they stay out of the case history; this log answers the
     registrar's question "who has read this case?" (S10).
@@ -442,6 +443,9 @@ class CaseAccess(models.Model):
     )
     accessed_at = models.DateTimeField(_("at"))
     request_id = models.CharField(_("request"), max_length=64)
+    # An attempt the policy refused (the actor got "not found"): logged too, so the auditor
+    # sees who tried to open a confidential case without the right to (S10).
+    refused = models.BooleanField(_("refused"), default=False)
 
     class Meta:
         verbose_name = _("access to a confidential case")

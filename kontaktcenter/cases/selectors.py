@@ -7,7 +7,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from kontaktcenter.accounts.actors import Actor, organisation_scope
@@ -546,3 +546,15 @@ def access_log_page(
         return rows, ""
     last = rows[size - 1]
     return rows[:size], f"{last.accessed_at.isoformat()}_{last.pk}"
+
+
+def open_cases_per_queue() -> list[tuple[int | None, str, int]]:
+    """How many cases wait to be worked in each queue: (queue id, name, count), with None and ""
+    for cases in no queue, for the metrics endpoint. Counts only: no case is named."""
+    rows = (
+        Case.objects.filter(status__in=OPEN_CASE_STATUSES)
+        .values_list("queue_id", "queue__name")
+        .annotate(count=Count("pk"))
+        .order_by("queue_id")
+    )
+    return [(queue_id, name or "", count) for queue_id, name, count in rows]
