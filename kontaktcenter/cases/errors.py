@@ -190,3 +190,11 @@ ACCESS_LOG_NOT_ALLOWED = error_code(
 ACCESS_LOG_PERIOD = error_code(
     "access_log.period", _("The period's first day must not be after its last day.")
 )
+
+# personal data requests (GDPR) and retention
+PERSON_QUERY_EMPTY = error_code(
+    "gdpr.query_empty", _("Give a personnummer, an e-mail address or a phone number.")
+)
+PERSON_QUERY_PERSONNUMMER = error_code(
+    "gdpr.invalid_personnummer", _("Not a valid personnummer (YYYYMMDD-NNNN); check the digits.")
+)

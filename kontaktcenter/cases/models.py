@@ -48,6 +48,7 @@ __all__ = [
     "DeadlineRule",
     "Party",
     "Priority",
+    "RetentionRule",
 ]
 
 
@@ -258,6 +259,9 @@ class Case(models.Model):
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # When erasure or retention (gallring) removed the resident's data from the case; the case
+    # itself stays, so statistics and the register keep adding up.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     # Where the matter is ("Rinkebysvängen 12"): the duplicate check at intake compares it.
     location = models.CharField(_("address or place"), max_length=200, blank=True)
     # A merged case is closed and points to the case that carries on (cases.services.relations).
@@ -537,3 +541,27 @@ class CaseLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.other_id}"
+
+
+class RetentionRule(models.Model):
+    """The organisation's records-management plan (dokumenthanteringsplan) for one category:
+    how long its closed cases keep the resident's data, or that they are preserved (bevaras)
+    under the archives act. A category with no rule is never thinned automatically."""
+
+    category = models.OneToOneField(
+        "routing.Category",
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        related_name="retention_rule",
+    )
+    # Counted from the case's closing.
+    keep_days = models.PositiveIntegerField(_("kept for (days after closing)"), default=730)
+    preserve = models.BooleanField(_("preserved (never thinned)"), default=False)
+    plan_reference = models.CharField(_("reference in the plan"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+
+    def __str__(self) -> str:
+        return f"{self.category_id}: {'bevaras' if self.preserve else self.keep_days}"
