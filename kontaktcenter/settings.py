@@ -387,3 +387,7 @@ LOGGING = {
 # A bearer token /metrics asks for; empty leaves it open, for a scraper on a network the reverse
 # proxy does not expose (docs/deployment.md).
 METRICS_TOKEN = env_str("KONTAKTCENTER_METRICS_TOKEN", "")
+
+# How often a worker runs retention (gallring) by the records-management plan; 0 leaves it to
+# a scheduled `kontaktcenter retention` (docs/privacy.md).
+RETENTION_EVERY_SECONDS = env_int("KONTAKTCENTER_RETENTION_EVERY", default=3600, minimum=0)

@@ -20,6 +20,7 @@ from kontaktcenter.demo.forwarding import create_endpoints
 from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.integrations import create_integrations
 from kontaktcenter.demo.names import NameGenerator
+from kontaktcenter.demo.privacy import create_retention_plan, refused_attempt
 from kontaktcenter.demo.telephony import create_phone_queues, load_earlier_days
 from kontaktcenter.demo.users import DEMO_PASSWORD, FEATURED_USERS, create_users
 from kontaktcenter.directory.models import Function, Organisation, Person, Site
@@ -126,6 +127,8 @@ def demo_load(
         history.honour_an_erasure_request(administrator)
         fill_street_light_forms(next(u for u in users if u.username == "handlaggare.trafik"))
         tell_related_cases(cutoff=history.cutoff)
+        create_retention_plan()
+        refused_attempt(history.cutoff)
         say("Sending the fault-report app's reports through Open311 …")
         create_integrations(directory.organisations)
     counts = demo_counts()

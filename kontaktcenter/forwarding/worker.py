@@ -140,5 +140,23 @@ def _poll_open311() -> object:
     return polling.poll_all()
 
 
+def _thin_out() -> object:
+    """Retention (gallring) by the records-management plan: what is due goes (issue 16)."""
+    from kontaktcenter.accounts.actors import SystemActor  # noqa: PLC0415
+    from kontaktcenter.cases.services import privacy  # noqa: PLC0415
+
+    report = privacy.retention_run(actor=SystemActor("retention"), dry_run=False)
+    if report.cases:
+        logger.info(
+            "retention anonymised %d cases",
+            report.cases,
+            extra={"cases": report.cases, "attachments": report.removed_attachments},
+        )
+    return report
+
+
 def default_duties() -> list[PeriodicDuty]:
-    return [("open311", 60.0, _poll_open311)]
+    duties: list[PeriodicDuty] = [("open311", 60.0, _poll_open311)]
+    if settings.RETENTION_EVERY_SECONDS:
+        duties.append(("retention", float(settings.RETENTION_EVERY_SECONDS), _thin_out))
+    return duties

@@ -16,6 +16,7 @@ from kontaktcenter.cases.models import Attachment, Case, Party, RetentionRule
 from kontaktcenter.cases.services import privacy
 from kontaktcenter.core.clock import now, simulated
 from kontaktcenter.forwarding.models import Delivery
+from kontaktcenter.forwarding.worker import default_duties
 from kontaktcenter.statistics.selectors import period_statistics
 from tests.cases.files import pdf
 
@@ -136,3 +137,18 @@ def test_the_command_prints_the_report(closed_cases):
     assert "Gatubelysning [3.2.1]: 2 cases" in text
     assert early.reference in text
     assert "2 cases would be anonymised" in text
+
+
+def test_the_worker_thins_out_what_is_due_among_its_duties(closed_cases):
+    early, second, later = closed_cases
+
+    duties = {name: duty for name, _every, duty in default_duties()}
+
+    with simulated(early.closed_at + timedelta(days=365, hours=1)):
+        duties["retention"]()
+
+    assert set(Case.objects.filter(anonymised_at__isnull=False).values_list("pk", flat=True)) == {
+        early.pk,
+        second.pk,
+    }
+    assert Case.objects.get(pk=later.pk).anonymised_at is None
