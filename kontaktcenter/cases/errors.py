@@ -198,3 +198,9 @@ PERSON_QUERY_EMPTY = error_code(
 PERSON_QUERY_PERSONNUMMER = error_code(
     "gdpr.invalid_personnummer", _("Not a valid personnummer (YYYYMMDD-NNNN); check the digits.")
 )
+REGISTER_NOT_ALLOWED = error_code(
+    "register.not_allowed", _("Only the registrar and system administrators read the register.")
+)
+REGISTER_PERIOD = error_code(
+    "register.period", _("Choose a period of at most a year, with its first day before its last.")
+)
