@@ -1,8 +1,9 @@
 """Issue 16 in the demo: the records-management plan's retention rules and a refused attempt
 in the access log.
 
-Bookings are thinned out 30 days after closing ("gallras vid inaktualitet"), so
-`kontaktcenter retention --dry-run` finds some of the demo's two months of bookings due; street
+Bookings and snow-clearing reports are thinned out 30 days after closing ("gallras vid
+inaktualitet"), so `kontaktcenter retention --dry-run` finds some of the demo's two months of
+snow-clearing reports due; street
 lighting keeps its cases two years, and financial support is preserved (bevaras) as the
 social services' plan says for the persons chosen for research. A contact-center agent who
 tries to open the confidential case is refused, and Järva's auditor sees the attempt.
@@ -22,7 +23,7 @@ from kontaktcenter.routing.models import Category
 # (category code, days kept after closing, preserved, reference in the plan)
 RETENTION_PLAN = (
     ("idrott-bokning", 30, False, "IDF 2.1.3"),
-    ("idrott-simskola", 30, False, "IDF 2.1.4"),
+    ("gata-trafik-snorojning", 30, False, "TK 3.4.2"),
     ("gata-trafik-gatubelysning", 730, False, "TK 3.2.1"),
     ("synpunkter-klagomal", 730, False, "SF 1.4.2"),
     ("socialtjanst-ekonomiskt-bistand", 1826, True, "SOF 4.3.1"),
