@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "kontaktcenter.core.middleware.RequestIdMiddleware",
+    # /healthz, /readyz and /metrics, answered before host checks and sessions.
+    "kontaktcenter.api.operations.OperationsMiddleware",
+    "kontaktcenter.core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -374,10 +377,22 @@ API_RATE_LIMIT_PER_MINUTE = env_int("KONTAKTCENTER_API_RATE_LIMIT", default=600,
 # The largest request body the API and Open311 accept, in bytes.
 API_MAX_BODY_BYTES = env_int("KONTAKTCENTER_API_MAX_BODY", default=65_536, minimum=1_024)
 
+# "json" (the default): one JSON object a line without personal data, for the city's log store
+# (kontaktcenter/core/logs.py); "text" for reading in a terminal while developing.
+LOG_FORMAT = env_str("KONTAKTCENTER_LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "kontaktcenter.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "text" if LOG_FORMAT == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("KONTAKTCENTER_LOG_LEVEL", "INFO")},
     # httpx logs every request's full URL at INFO; the Open311 API key travels in the query.
     "loggers": {"httpx": {"level": "WARNING"}},
@@ -386,3 +401,10 @@ LOGGING = {
 # Automatic categorisation (routing.classifier): retrain after this many agents' corrections,
 # and nightly when there are any; until then a correction acts at once through the memory.
 CLASSIFIER_RETRAIN_EVERY = env_int("KONTAKTCENTER_CLASSIFIER_RETRAIN_EVERY", default=50, minimum=1)
+# A bearer token /metrics asks for; empty leaves it open, for a scraper on a network the reverse
+# proxy does not expose (docs/deployment.md).
+METRICS_TOKEN = env_str("KONTAKTCENTER_METRICS_TOKEN", "")
+
+# How often a worker runs retention (gallring) by the records-management plan; 0 leaves it to
+# a scheduled `kontaktcenter retention` (docs/privacy.md).
+RETENTION_EVERY_SECONDS = env_int("KONTAKTCENTER_RETENTION_EVERY", default=3600, minimum=0)

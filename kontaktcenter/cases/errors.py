@@ -201,3 +201,17 @@ SATISFACTION_ANSWERED = error_code(
     "satisfaction.answered", _("You have already answered. Thank you!")
 )
 SATISFACTION_SCORE = error_code("satisfaction.score", _("Choose a rating from 1 to 5."))
+
+# personal data requests (GDPR) and retention
+PERSON_QUERY_EMPTY = error_code(
+    "gdpr.query_empty", _("Give a personnummer, an e-mail address or a phone number.")
+)
+PERSON_QUERY_PERSONNUMMER = error_code(
+    "gdpr.invalid_personnummer", _("Not a valid personnummer (YYYYMMDD-NNNN); check the digits.")
+)
+REGISTER_NOT_ALLOWED = error_code(
+    "register.not_allowed", _("Only the registrar and system administrators read the register.")
+)
+REGISTER_PERIOD = error_code(
+    "register.period", _("Choose a period of at most a year, with its first day before its last.")
+)

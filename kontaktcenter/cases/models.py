@@ -48,6 +48,7 @@ __all__ = [
     "DeadlineRule",
     "Party",
     "Priority",
+    "RetentionRule",
     "SatisfactionAnswer",
 ]
 
@@ -259,6 +260,9 @@ class Case(models.Model):
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # When erasure or retention (gallring) removed the resident's data from the case; the case
+    # itself stays, so statistics and the register keep adding up.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     # Where the matter is ("Rinkebysvängen 12"): the duplicate check at intake compares it.
     location = models.CharField(_("address or place"), max_length=200, blank=True)
     # A merged case is closed and points to the case that carries on (cases.services.relations).
@@ -412,7 +416,8 @@ class CaseReferenceCounter(models.Model):
 
 
 class CaseAccess(models.Model):
-    """One read of a confidential case: who, what, why and when. Rows are only ever added.
+    """One read of a confidential case: who, what, why and when. Rows are only ever added; on
+    PostgreSQL a trigger (migration 0014) refuses every UPDATE and DELETE of them.
 
     Reads are not changes, so they stay out of the case history; this log answers the
     registrar's question "who has read this case?" (S10).
@@ -443,6 +448,9 @@ class CaseAccess(models.Model):
     )
     accessed_at = models.DateTimeField(_("at"))
     request_id = models.CharField(_("request"), max_length=64)
+    # An attempt the policy refused (the actor got "not found"): logged too, so the auditor
+    # sees who tried to open a confidential case without the right to (S10).
+    refused = models.BooleanField(_("refused"), default=False)
 
     class Meta:
         verbose_name = _("access to a confidential case")
@@ -573,3 +581,27 @@ class SatisfactionAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.score}"
+
+
+class RetentionRule(models.Model):
+    """The organisation's records-management plan (dokumenthanteringsplan) for one category:
+    how long its closed cases keep the resident's data, or that they are preserved (bevaras)
+    under the archives act. A category with no rule is never thinned automatically."""
+
+    category = models.OneToOneField(
+        "routing.Category",
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        related_name="retention_rule",
+    )
+    # Counted from the case's closing.
+    keep_days = models.PositiveIntegerField(_("kept for (days after closing)"), default=730)
+    preserve = models.BooleanField(_("preserved (never thinned)"), default=False)
+    plan_reference = models.CharField(_("reference in the plan"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+
+    def __str__(self) -> str:
+        return f"{self.category_id}: {'bevaras' if self.preserve else self.keep_days}"

@@ -201,6 +201,12 @@ def may_audit_access_log(actor: Actor) -> bool:
     return isinstance(actor, User) and actor.role == Role.AUDITOR
 
 
+def may_read_register(actor: Actor) -> bool:
+    """The register of incoming records (diarium) answers official-records requests: the
+    organisation's auditor (registrar) and the system administrators read it (issue 16)."""
+    return isinstance(actor, User) and actor.role in {Role.AUDITOR, Role.SYSTEM_ADMIN}
+
+
 def may_scrub_personal_data(actor: Actor) -> bool:
     """Erasure is done by the retention job or a system administrator on request (GDPR)."""
     return isinstance(actor, SystemActor) or (

@@ -7,7 +7,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from kontaktcenter.accounts.actors import Actor, organisation_scope
@@ -569,3 +569,75 @@ def case_by_tracking_token(token: str) -> Case | None:
         .filter(tracking_token=token)
         .first()
     )
+
+
+def open_cases_per_queue() -> list[tuple[int | None, str, int]]:
+    """How many cases wait to be worked in each queue: (queue id, name, count), with None and ""
+    for cases in no queue, for the metrics endpoint. Counts only: no case is named."""
+    rows = (
+        Case.objects.filter(status__in=OPEN_CASE_STATUSES)
+        .values_list("queue_id", "queue__name")
+        .annotate(count=Count("pk"))
+        .order_by("queue_id")
+    )
+    return [(queue_id, name or "", count) for queue_id, name, count in rows]
+
+
+# --- the register of incoming records (diarium) ----------------------------------------------
+
+REGISTER_MAX_ROWS = 1000
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One incoming record as an official-records request may see it. For a confidential case
+    the subject is masked (`secret`): its number, dates, organisation and status are public,
+    what it is about is not (OSL)."""
+
+    reference: str
+    received_at: datetime
+    registered_at: datetime
+    channel: str
+    organisation: str
+    category: str
+    subject: str
+    secret: bool
+    status: str
+    closed_at: datetime | None
+
+
+def register_entries(
+    *, actor: Actor, first_day: date, last_day: date
+) -> tuple[list[RegisterEntry], bool]:
+    """The cases of the actor's organisations (and units) registered in the period, oldest
+    first, with secrecy masked; and whether there were more than REGISTER_MAX_ROWS."""
+    if not policies.may_read_register(actor):
+        raise PermissionDenied(errors.REGISTER_NOT_ALLOWED)
+    if first_day > last_day or (last_day - first_day).days > 366:
+        raise ValidationError(errors.REGISTER_PERIOD, field="first_day")
+    start = _day_start(first_day)
+    end = _day_start(last_day + timedelta(days=1))
+    scope = Q(responsible_organisation_id__in=organisation_scope(actor))
+    if isinstance(actor, User) and actor.role == Role.SYSTEM_ADMIN:
+        scope = Q()
+    cases = list(
+        Case.objects.filter(scope, created_at__gte=start, created_at__lt=end)
+        .select_related("category", "responsible_organisation")
+        .order_by("created_at", "pk")[: REGISTER_MAX_ROWS + 1]
+    )
+    entries = [
+        RegisterEntry(
+            reference=case.reference,
+            received_at=case.received_at,
+            registered_at=case.created_at,
+            channel=case.get_channel_display(),
+            organisation=case.responsible_organisation.name,
+            category=case.category.name,
+            subject="" if case.is_confidential else case.subject,
+            secret=case.is_confidential,
+            status=case.get_status_display(),
+            closed_at=case.closed_at,
+        )
+        for case in cases[:REGISTER_MAX_ROWS]
+    ]
+    return entries, len(cases) > REGISTER_MAX_ROWS

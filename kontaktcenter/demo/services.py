@@ -22,6 +22,7 @@ from kontaktcenter.demo.history import Cast, HistoryGenerator
 from kontaktcenter.demo.integrations import create_integrations
 from kontaktcenter.demo.knowledge import create_knowledge
 from kontaktcenter.demo.names import NameGenerator
+from kontaktcenter.demo.privacy import create_retention_plan, refused_attempt
 from kontaktcenter.demo.routing import create_routing_rules
 from kontaktcenter.demo.switchboard import create_switchboard
 from kontaktcenter.demo.telephony import create_phone_queues, load_earlier_days
@@ -137,6 +138,8 @@ def demo_load(
         history.honour_an_erasure_request(administrator)
         fill_street_light_forms(next(u for u in users if u.username == "handlaggare.trafik"))
         tell_related_cases(cutoff=history.cutoff)
+        create_retention_plan()
+        refused_attempt(history.cutoff)
         say("Sending the fault-report app's reports through Open311 …")
         create_integrations(directory.organisations)
         say("Writing routing rules …")

@@ -39,6 +39,7 @@ def navigation(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "case_types": user.role in {Role.ORGANISATION_ADMIN, Role.SYSTEM_ADMIN},
             "deadline_report": case_policies.may_see_deadline_report(user),
             "access_log": case_policies.may_audit_access_log(user),
+            "register": case_policies.may_read_register(user),
             "console": telephony_policies.may_use_console(user),
             "wallboard": telephony_policies.may_view_wallboard(user),
         }

@@ -358,3 +358,29 @@ def case_destinations(case_id: int) -> list[CaseDestination]:
         )
     destinations.sort(key=lambda d: (d.first_sent_at or d.updated_at or now(), d.endpoint.pk))
     return destinations
+
+
+@dataclass(frozen=True)
+class OutboxFigures:
+    """The outbox as monitoring sees it, for every organisation at once: no personal data."""
+
+    pending: int
+    dead: int
+    oldest_pending_seconds: float
+    failed_attempts: int
+
+
+def outbox_figures() -> OutboxFigures:
+    """The backlog and the failures of the forwarding outbox, for the metrics endpoint."""
+    counts = Delivery.objects.aggregate(
+        pending=Count("pk", filter=Q(status=DeliveryStatus.PENDING)),
+        dead=Count("pk", filter=Q(status=DeliveryStatus.DEAD)),
+        oldest=Min("created_at", filter=Q(status=DeliveryStatus.PENDING)),
+    )
+    oldest: datetime | None = counts["oldest"]
+    return OutboxFigures(
+        pending=counts["pending"],
+        dead=counts["dead"],
+        oldest_pending_seconds=(now() - oldest).total_seconds() if oldest else 0.0,
+        failed_attempts=DeliveryAttempt.objects.exclude(outcome=AttemptOutcome.DELIVERED).count(),
+    )

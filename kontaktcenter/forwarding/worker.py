@@ -159,11 +159,29 @@ def _send_resident_mail() -> object:
     return outgoing.send_due(worker_name())
 
 
+def _thin_out() -> object:
+    """Retention (gallring) by the records-management plan: what is due goes (issue 16)."""
+    from kontaktcenter.accounts.actors import SystemActor  # noqa: PLC0415
+    from kontaktcenter.cases.services import privacy  # noqa: PLC0415
+
+    report = privacy.retention_run(actor=SystemActor("retention"), dry_run=False)
+    if report.cases:
+        logger.info(
+            "retention anonymised %d cases",
+            report.cases,
+            extra={"cases": report.cases, "attachments": report.removed_attachments},
+        )
+    return report
+
+
 def default_duties() -> list[PeriodicDuty]:
-    return [
+    duties: list[PeriodicDuty] = [
         ("open311", 60.0, _poll_open311),
         ("classifier", 60.0, _retrain_classifier),
         # The e-mail channel (docs/email-channel.md): functional mailboxes, residents' mail.
         ("email-intake", float(settings.EMAIL_POLL_SECONDS), _read_mailboxes),
         ("resident-mail", 1.0, _send_resident_mail),
     ]
+    if settings.RETENTION_EVERY_SECONDS:
+        duties.append(("retention", float(settings.RETENTION_EVERY_SECONDS), _thin_out))
+    return duties

@@ -170,4 +170,6 @@ def test_the_auditor_reads_no_case(
 
     for case in (confidential_case, street_light_case):
         assert client.get(reverse("desk:case", args=[case.reference])).status_code == 404
-    assert not CaseAccess.objects.filter(purpose=AccessPurpose.PAGE).exists()
+    assert not CaseAccess.objects.filter(purpose=AccessPurpose.PAGE, refused=False).exists()
+    # The attempt on the confidential case is in the log, as refused (issue 16).
+    assert list(CaseAccess.objects.values_list("case", "refused")) == [(confidential_case.pk, True)]

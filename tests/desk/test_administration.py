@@ -43,4 +43,7 @@ def test_cases_are_not_editable_in_the_admin(client: Client, staff_sysadmin: Use
     client.force_login(staff_sysadmin)
     page = client.get(reverse("admin:index")).content.decode()
     assert "Organisations" in page
-    assert "/admin/cases/" not in page
+    assert "/admin/cases/case/" not in page
+    # Nor is the access log: it is only ever added to (issue 16). The retention rules are there.
+    assert "/admin/cases/caseaccess/" not in page
+    assert "/admin/cases/retentionrule/" in page

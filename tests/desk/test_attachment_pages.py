@@ -173,7 +173,9 @@ def test_nobody_but_the_districts_case_officers_downloads_a_confidential_file(
     )
 
     assert response.status_code == 404
-    assert not CaseAccess.objects.filter(purpose=AccessPurpose.DOWNLOAD).exists()
+    assert not CaseAccess.objects.filter(purpose=AccessPurpose.DOWNLOAD, refused=False).exists()
+    # The attempt itself is in the access log, as refused (issue 16).
+    assert CaseAccess.objects.filter(purpose=AccessPurpose.DOWNLOAD, refused=True).count() == 1
 
 
 def test_the_upload_form_is_shown_only_to_who_may_attach(

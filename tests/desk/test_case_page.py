@@ -48,7 +48,8 @@ def test_another_district_finds_no_page_for_a_confidential_case(
     response = _page(client, other_district_officer, confidential_case)
     assert response.status_code == 404
     assert "Fråga om ekonomiskt bistånd" not in response.content.decode()
-    assert not CaseAccess.objects.exists()
+    # No read is logged; the refused attempt is (issue 16).
+    assert list(CaseAccess.objects.values_list("refused", flat=True)) == [True]
 
 
 def test_acting_on_a_case_one_cannot_see_is_not_found_and_changes_nothing(

@@ -23,7 +23,7 @@ from kontaktcenter.cases import rules, selectors
 from kontaktcenter.cases import services as case_services
 from kontaktcenter.cases.choices import AccessPurpose, CaseStatus, Channel
 from kontaktcenter.cases.rules import Transition
-from kontaktcenter.core.errors import ValidationError
+from kontaktcenter.core.errors import NotFound, ValidationError
 from kontaktcenter.core.middleware import request_id_of
 from kontaktcenter.directory.selectors import districts, organisation_by_name
 from kontaktcenter.routing.selectors import categories_by_code
@@ -83,7 +83,16 @@ def _case_body(case: Any) -> dict[str, Any]:
 
 
 def _case(request: HttpRequest, actor: ApiClientActor, reference: str) -> Any:
-    case = selectors.case_get(actor=actor, reference=reference)
+    try:
+        case = selectors.case_get(actor=actor, reference=reference)
+    except NotFound:
+        case_services.record_refused(
+            actor=actor,
+            reference=reference,
+            purpose=AccessPurpose.API,
+            request_id=request_id_of(request),
+        )
+        raise
     case_services.record_reads(
         actor=actor, cases=[case], purpose=AccessPurpose.API, request_id=request_id_of(request)
     )

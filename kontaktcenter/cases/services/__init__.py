@@ -5,7 +5,7 @@ The services live in one module per sub-domain; this package is their public sur
 """
 
 from kontaktcenter.cases.services._common import CaseChangedError
-from kontaktcenter.cases.services.access import record_reads
+from kontaktcenter.cases.services.access import record_reads, record_refused
 from kontaktcenter.cases.services.attachments import (
     attachment_add,
     attachment_check_size,
@@ -93,6 +93,7 @@ __all__ = [
     "contact_transfer",
     "party_scrub",
     "record_reads",
+    "record_refused",
     "satisfaction_answer",
     "written_inquiry_register",
 ]

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from kontaktcenter.accounts.actors import Actor, actor_kind, actor_label, staff_user
 from kontaktcenter.cases.choices import AccessPurpose
-from kontaktcenter.cases.models import CaseAccess
+from kontaktcenter.cases.models import Case, CaseAccess
 from kontaktcenter.core.clock import now
 
 
@@ -62,3 +62,38 @@ def _write(
     ]
     CaseAccess.objects.bulk_create(entries, ignore_conflicts=True)
     return len(entries)
+
+
+def record_refused(
+    *, actor: Actor, reference: str, purpose: AccessPurpose, request_id: str
+) -> bool:
+    """Log an attempt the policy refused to read the confidential case `reference`.
+
+    The actor was answered "not found" like for a case that does not exist; the log still
+    names the case, so an auditor sees who tried. A reference that names no confidential case
+    writes nothing. Returns whether an entry was written.
+    """
+    case_id = (
+        Case.objects.filter(reference=reference.strip().upper(), is_confidential=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if case_id is None:
+        return False
+    with transaction.atomic():
+        created = CaseAccess.objects.bulk_create(
+            [
+                CaseAccess(
+                    case_id=case_id,
+                    actor_kind=actor_kind(actor),
+                    actor_label=actor_label(actor),
+                    actor=staff_user(actor),
+                    purpose=purpose,
+                    accessed_at=now(),
+                    request_id=request_id,
+                    refused=True,
+                )
+            ],
+            ignore_conflicts=True,
+        )
+    return bool(created)

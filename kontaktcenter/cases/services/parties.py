@@ -71,23 +71,32 @@ def party_scrub(*, actor: Actor, party: Party, reason: str = ERASURE_REQUEST) ->
     Party.objects.filter(pk=party.pk).update(name="", email="", phone="", scrubbed_at=at)
     Contact.objects.filter(party=party).update(question="", answer="")
     for case in Case.objects.filter(party=party).select_related("category"):
-        case.description = ""
-        case.subject = case.category.name[:200]
-        case.search_text = case_search_text(subject=case.subject, resident_name="")
-        # The case type's form may hold a personnummer, an address, a phone number.
-        case.form_values = {}
-        case.save(update_fields=["description", "subject", "search_text", "form_values"])
-        Contact.objects.filter(case=case).update(question="", answer="")
-        for event in CaseEvent.objects.filter(case=case, kind__in=events.PERSONAL_FIELDS):
-            fields = events.PERSONAL_FIELDS[event.kind]
-            if any(event.data.get(name) for name in fields):
-                event.data = {**event.data, **dict.fromkeys(fields, ""), "scrubbed": True}
-                event.save(update_fields=["data"])
-        forget_in_deliveries(case)
-        events.scrubbed(case, actor=actor, at=at, reason=reason)
+        scrub_case(case, actor=actor, at=at, reason=reason)
     # Files the resident sent, wherever a merge or split has taken them since.
     remove_attachments(
         Attachment.objects.filter(Q(case__party=party) | Q(added_to__party=party)), at=at
     )
     party.refresh_from_db()
     return party
+
+
+def scrub_case(case: Case, *, actor: Actor, at: datetime, reason: str) -> None:
+    """Remove the resident's data from one case (not from its party, which other cases may
+    share, nor its attachments, which the caller removes in one go); the case keeps its shape."""
+    case.description = ""
+    case.subject = case.category.name[:200]
+    case.search_text = case_search_text(subject=case.subject, resident_name="")
+    # The case type's form may hold a personnummer, an address, a phone number.
+    case.form_values = {}
+    case.anonymised_at = at
+    case.save(
+        update_fields=["description", "subject", "search_text", "form_values", "anonymised_at"]
+    )
+    Contact.objects.filter(case=case).update(question="", answer="")
+    for event in CaseEvent.objects.filter(case=case, kind__in=events.PERSONAL_FIELDS):
+        fields = events.PERSONAL_FIELDS[event.kind]
+        if any(event.data.get(name) for name in fields):
+            event.data = {**event.data, **dict.fromkeys(fields, ""), "scrubbed": True}
+            event.save(update_fields=["data"])
+    forget_in_deliveries(case)
+    events.scrubbed(case, actor=actor, at=at, reason=reason)

@@ -87,6 +87,7 @@ def access_log_csv(request: HttpRequest) -> HttpResponseBase:
                 _("Purpose"),
                 _("File"),
                 _("Request"),
+                _("Outcome"),
             ]
         )
         for entry in entries.select_related("actor").iterator(chunk_size=2000):
@@ -99,6 +100,8 @@ def access_log_csv(request: HttpRequest) -> HttpResponseBase:
                     entry.get_purpose_display(),
                     entry.attachment.file_name if entry.attachment else "",
                     entry.request_id,
+                    # Last, so spreadsheets made for the earlier columns still read them.
+                    _("Refused") if entry.refused else _("Shown"),
                 ]
             )
 

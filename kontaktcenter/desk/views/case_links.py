@@ -30,7 +30,13 @@ from kontaktcenter.desk.case_link_forms import (
     SplitForm,
 )
 from kontaktcenter.desk.views.cases import case_page_context
-from kontaktcenter.desk.views.common import current_user, log_reads, report, show_on_form
+from kontaktcenter.desk.views.common import (
+    current_user,
+    log_reads,
+    log_refused,
+    report,
+    show_on_form,
+)
 
 if TYPE_CHECKING:
     from django import forms
@@ -99,6 +105,7 @@ def attachment_download(request: HttpRequest, reference: str, attachment_id: int
             actor=user, attachment=attachment, request_id=request_id_of(request)
         )
     except NotFound:
+        log_refused(request, reference, AccessPurpose.DOWNLOAD)
         raise Http404 from None
     response = FileResponse(
         file,

@@ -33,7 +33,7 @@ from kontaktcenter.desk.forms import (
     StatusForm,
 )
 from kontaktcenter.desk.views.casework_context import casework_context
-from kontaktcenter.desk.views.common import current_user, log_reads, report
+from kontaktcenter.desk.views.common import current_user, log_reads, log_refused, report
 from kontaktcenter.desk.views.routing import suggestion_for
 from kontaktcenter.forwarding import selectors as forwarding_selectors
 from kontaktcenter.routing.services import category_choice_record
@@ -191,6 +191,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     try:
         case = selectors.case_get(actor=user, reference=reference)
     except NotFound as error:
+        log_refused(request, reference, AccessPurpose.PAGE)
         report(request, error)
         return render(request, "desk/case_missing.html", status=404)
     log_reads(request, [case], AccessPurpose.PAGE)

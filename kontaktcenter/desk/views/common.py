@@ -43,3 +43,13 @@ def log_reads(request: HttpRequest, cases: Iterable[ReadCase], purpose: AccessPu
         purpose=purpose,
         request_id=request_id_of(request),
     )
+
+
+def log_refused(request: HttpRequest, reference: str, purpose: AccessPurpose) -> None:
+    """Record that this request was refused the case `reference`, if it is confidential."""
+    services.record_refused(
+        actor=current_user(request),
+        reference=reference,
+        purpose=purpose,
+        request_id=request_id_of(request),
+    )
