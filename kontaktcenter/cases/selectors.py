@@ -345,6 +345,19 @@ def answer_template_text(*, case: Case, template_id: int) -> str:
     return case_forms.render_template(template.body, values)
 
 
+def category_form_fields(category_id: int) -> list[case_forms.FormField]:
+    """The form of the category's case type as it stands now, or none. Public on purpose: it is
+    the form a resident or an outside system fills in (Open311 service definitions)."""
+    fields = (
+        CaseType.objects.filter(
+            category_id=category_id, is_active=True, current_version__isnull=False
+        )
+        .values_list("current_version__fields", flat=True)
+        .first()
+    )
+    return [case_forms.FormField.from_json(field) for field in fields or []]
+
+
 def case_types_of(*, actor: Actor) -> QuerySet[CaseType]:
     """The case types the actor may administer."""
     if not isinstance(actor, User):

@@ -216,3 +216,38 @@ def test_discovery_names_the_endpoint_in_both_formats(api_server, db):
     assert as_json["endpoints"][0]["url"] == f"{api_server}/open311/v2/"
     assert as_json["endpoints"][0]["specification"] == "http://wiki.open311.org/GeoReport_v2"
     assert as_xml.find("endpoints/endpoint/url").text == f"{api_server}/open311/v2/"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("output_format", ["json", "xml"])
+def test_a_category_with_a_case_type_defines_its_form_as_attributes(
+    api_server, street_lighting, potholes, traffic_admin, output_format
+):
+    services.case_type_save(
+        actor=traffic_admin,
+        category=street_lighting,
+        name="Felanmälan gatubelysning",
+        fields_text=(
+            "Stolpnummer | text | * | Numret på stolpens skylt\n"
+            "Fel | choice | * | | Släckt; Blinkar; Lyser på dagen\n"
+            "Farligt läge | yes_no\n"
+        ),
+        checklist_text="Kontrollera stolpen",
+    )
+    client = GeoReport(f"{api_server}/open311/v2", output_format=output_format)
+
+    lighting = next(s for s in client.get_service_list() if s["service_code"] == "gatubelysning")
+    definition = client.get_service_definition("gatubelysning")
+
+    assert str(lighting["metadata"]).lower() == "true"
+    attributes = definition["attributes"]
+    if isinstance(attributes, dict):  # XML: <attributes><attribute>…</attribute>…</attributes>
+        attributes = attributes["attribute"]
+    assert [a["code"] for a in attributes] == ["stolpnummer", "fel", "farligt_lage"]
+    assert [a["datatype"] for a in attributes] == ["string", "singlevaluelist", "singlevaluelist"]
+    assert [str(a["required"]).lower() for a in attributes] == ["true", "true", "false"]
+    assert attributes[0]["description"] == "Stolpnummer"
+    assert "stolpens skylt" in attributes[0]["datatype_description"]
+    values = attributes[1]["values"]
+    if isinstance(values, dict):
+        values = values["value"]
+    assert [v["key"] for v in values] == ["Släckt", "Blinkar", "Lyser på dagen"]
