@@ -19,9 +19,9 @@ from kontaktcenter.statistics.quality_exports import (
     BOM,
     CSV_DELIMITER,
     XLSX_CONTENT_TYPE,
-    _cell,
-    _sheet_title,
     plain_text,
+    sheet_cell,
+    sheet_title,
 )
 from kontaktcenter.statistics.selectors import ContactPatterns, PeriodStatistics, Row
 
@@ -93,10 +93,10 @@ def xlsx_bytes(all_tables: list[Table]) -> bytes:
     """A sheet per table; text cells typed as text, so "=…" never becomes a formula."""
     workbook = Workbook(write_only=True)
     for table in all_tables:
-        sheet = workbook.create_sheet(_sheet_title(table.title))
-        sheet.append([_cell(sheet, text, bold=True) for text in table.header])
+        sheet = workbook.create_sheet(sheet_title(table.title))
+        sheet.append([sheet_cell(sheet, text, bold=True) for text in table.header])
         for row in table.rows:
-            sheet.append([_cell(sheet, value) for value in row])
+            sheet.append([sheet_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

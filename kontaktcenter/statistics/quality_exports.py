@@ -168,7 +168,7 @@ def csv_lines(cases: Iterable[QualityCase]) -> Iterator[str]:
 _BOLD = Font(bold=True)
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: Cell, *, bold: bool = False) -> SheetCell:
+def sheet_cell(sheet: WriteOnlyWorksheet, value: Cell, *, bold: bool = False) -> SheetCell:
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         # Set after the value: openpyxl would otherwise store "=…" as a formula.
@@ -180,7 +180,7 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell, *, bold: bool = False) -> Shee
     return cell
 
 
-def _sheet_title(text: str) -> str:
+def sheet_title(text: str) -> str:
     # Excel allows 31 characters and none of []:*?/\ in a sheet's name.
     cleaned = "".join(" " if char in "[]:*?/\\" else char for char in text)
     return cleaned[:31]
@@ -191,28 +191,28 @@ def xlsx_bytes(report: QualityReport, cases: Iterable[QualityCase]) -> bytes:
     (openpyxl's write-only mode), so a long period does not hold every cell in memory."""
     book = Workbook(write_only=True)
 
-    summary = book.create_sheet(_sheet_title(_("Summary")))
+    summary = book.create_sheet(sheet_title(_("Summary")))
     summary.column_dimensions["A"].width = 44
     summary.column_dimensions["B"].width = 14
-    summary.append([_cell(summary, _("Quality report: complaints and feedback"), bold=True)])
+    summary.append([sheet_cell(summary, _("Quality report: complaints and feedback"), bold=True)])
     for label, value in summary_facts(report):
-        summary.append([_cell(summary, label, bold=True), _cell(summary, value)])
+        summary.append([sheet_cell(summary, label, bold=True), sheet_cell(summary, value)])
     for title, dimension, rows in summary_tables(report):
         summary.append([])
-        summary.append([_cell(summary, title, bold=True)])
+        summary.append([sheet_cell(summary, title, bold=True)])
         summary.append(
-            [_cell(summary, dimension, bold=True), _cell(summary, _("Cases"), bold=True)]
+            [sheet_cell(summary, dimension, bold=True), sheet_cell(summary, _("Cases"), bold=True)]
         )
         for row in rows:
-            summary.append([_cell(summary, row.label), _cell(summary, row.count)])
+            summary.append([sheet_cell(summary, row.label), sheet_cell(summary, row.count)])
 
-    sheet = book.create_sheet(_sheet_title(_("Cases")))
+    sheet = book.create_sheet(sheet_title(_("Cases")))
     for index, width in enumerate(CASE_WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.append([_cell(sheet, header, bold=True) for header in case_headers()])
+    sheet.append([sheet_cell(sheet, header, bold=True) for header in case_headers()])
     for case in cases:
-        sheet.append([_cell(sheet, value) for value in case_cells(case)])
+        sheet.append([sheet_cell(sheet, value) for value in case_cells(case)])
 
     out = io.BytesIO()
     book.save(out)
