@@ -15,11 +15,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 # Personnummer and samordningsnummer, with or without century and separator.
-_PERSONNUMMER = re.compile(r"(?<!\d)(?:19|20)?\d{6}[-+]?\d{4}(?!\d)")
+_PERSONNUMMER = re.compile(r"(?<!\w)(?:19|20)?\d{6}[-+]?\d{4}(?!\w)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Swedish and international phone numbers: 08-123 45 67, 070-123 45 67, +46 70 123 45 67; a
-# leading 0 or + and 7 to 14 more digits, not inside a longer number or a reference (KC-2026-…).
-_PHONE = re.compile(r"(?<![\w-])[+0]\d(?:[\s-]?\d){6,13}(?!\d)")
+# leading 0 or + and 7 to 14 more digits, not inside a longer number, a reference (KC-2026-…)
+# or a hexadecimal id such as a request id.
+_PHONE = re.compile(r"(?<![\w-])[+0]\d(?:[\s-]?\d){6,13}(?!\w)")
 
 # Attributes every LogRecord has; anything else was passed with `extra=` and is kept.
 _STANDARD = frozenset(

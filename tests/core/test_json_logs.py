@@ -75,3 +75,10 @@ def test_each_request_is_logged_with_route_status_and_request_id(
     assert entry["request_id"] == response["X-Request-ID"]
     assert entry["user_id"] == tier1_agent.pk
     assert street_light_case.reference not in json.dumps(entry)
+
+
+def test_a_hexadecimal_id_that_starts_with_digits_is_not_taken_for_a_phone_number() -> None:
+    assert redact("request 01637909d121442a8aecda6afd89fc29 done") == (
+        "request 01637909d121442a8aecda6afd89fc29 done"
+    )
+    assert redact("ring 070-123 45 67 eller 19811218-9876") == ("ring [phone] eller [personnummer]")
